@@ -1,0 +1,9 @@
+// Bundles the extension client and the language server with esbuild, so the .vsix
+// carries two files instead of a node_modules tree.
+import { build } from "esbuild";
+
+const common = { bundle: true, platform: "node", target: "node18", format: "cjs", sourcemap: true, logLevel: "warning" };
+await Promise.all([
+  build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] }),
+  build({ ...common, entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" }),
+]);

@@ -1,0 +1,62 @@
+// Reads who a sentence says carried an event out: "ISAF has launched an operation",
+// "a raid conducted by US Special Forces", "the US-led coalition captured …".
+import { Token } from "../text/tokens";
+import { ACTION_VERBS, EVENT_NOUNS } from "./lexicon";
+import { Mention } from "./names";
+
+export interface ActorClaim {
+  actor: Mention;
+  /** Token index of the event noun the actor carried out, if named. */
+  eventNoun?: number;
+}
+
+const AUXILIARIES = new Set(["has", "have", "had", "was", "were", "is", "are", "reportedly", "also", "then", "allegedly", "had", "been"]);
+const DEEDS = new Set(["landed", "raided", "stormed", "captured", "arrested", "swooped", "attacked", "descended"]);
+const ARTICLES = new Set(["a", "an", "the", "its", "their", "this"]);
+
+export function readActors(tokens: Token[], forces: Mention[]): ActorClaim[] {
+  const claims: ActorClaim[] = [];
+  if (!forces.length) return claims;
+  for (const m of forces) {
+    // Skip a parenthesised abbreviation after the name: "International Security Assistance Force (ISAF)".
+    let k = m.last;
+    if (tokens[k]?.raw === "(") {
+      const close = tokens.findIndex((t, j) => j > k && t.raw === ")");
+      if (close > 0 && close - k <= 4) k = close + 1;
+    }
+    // "troops from the coalition landed", "forces of X"; plain "troops" after the name.
+    if (tokens[k] && /^(troops|forces|commandos|soldiers|units|aircraft|helicopters)$/.test(tokens[k].norm)) k++;
+    while (tokens[k] && AUXILIARIES.has(tokens[k].norm)) k++;
+    const verb = tokens[k];
+    if (!verb) continue;
+    if (ACTION_VERBS.has(verb.norm)) {
+      let j = k + 1;
+      if (tokens[j]?.norm === "out") j++;
+      while (tokens[j] && (ARTICLES.has(tokens[j].norm) || (!EVENT_NOUNS[tokens[j].norm] && tokens[j].kind === "word" && j - k <= 4 && !tokens[j].cap))) j++;
+      const noun = tokens[j];
+      if (noun && EVENT_NOUNS[noun.norm] && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j });
+    } else if (DEEDS.has(verb.norm)) {
+      claims.push({ actor: m });
+    }
+  }
+  // "a raid (was) conducted / carried out / led by X"
+  for (let i = 0; i < tokens.length; i++) {
+    const noun = tokens[i];
+    if (!EVENT_NOUNS[noun.norm] || !isSingular(noun.norm)) continue;
+    let k = i + 1;
+    while (tokens[k] && AUXILIARIES.has(tokens[k].norm)) k++;
+    if (!tokens[k] || !ACTION_VERBS.has(tokens[k].norm)) continue;
+    k++;
+    if (tokens[k]?.norm === "out") k++;
+    if (tokens[k]?.norm !== "by") continue;
+    k++;
+    if (tokens[k]?.norm === "the") k++;
+    const m = forces.find((f) => f.first === k);
+    if (m && !claims.some((c) => c.actor === m)) claims.push({ actor: m, eventNoun: i });
+  }
+  return claims;
+}
+
+function isSingular(noun: string): boolean {
+  return !noun.endsWith("s") || noun === "clashes";
+}

@@ -1,0 +1,97 @@
+// Reads dates: years, months with or without a day, weekdays, and the word that
+// introduces them ("in", "since", "until", "on"), which says how the date relates to the event.
+import { Token } from "../text/tokens";
+import { MONTHS, WEEKDAYS } from "./lexicon";
+
+export interface DatePart {
+  value: number | string;
+  start: number;
+  end: number;
+}
+
+export interface DateMention {
+  start: number;
+  end: number;
+  first: number; // token index
+  last: number; // token index after the date
+  year?: DatePart;
+  month?: DatePart;
+  day?: DatePart;
+  weekday?: DatePart;
+  /** The preposition before the date: in, on, since, until, by, before, after, from… */
+  prep?: string;
+  /** "the 2019 raid": the date modifies the noun that follows. */
+  modifies?: string;
+}
+
+const PREPOSITIONS = new Set(["in", "on", "since", "until", "till", "by", "before", "after", "from", "during", "of", "last", "this", "early", "late", "mid"]);
+
+const isYear = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === "number" && /^\d{4}$/.test(t.raw) && t.value! >= 1900 && t.value! <= 2100;
+
+export function readDates(tokens: Token[]): DateMention[] {
+  const dates: DateMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    let m: DateMention | undefined;
+    if (t.kind === "word" && t.norm in WEEKDAYS && t.cap) {
+      m = { start: t.start, end: t.end, first: i, last: i + 1, weekday: { value: WEEKDAYS[t.norm], start: t.start, end: t.end } };
+    } else if (t.kind === "word" && t.cap && t.norm in MONTHS && isMonthHere(tokens, i)) {
+      m = { start: t.start, end: t.end, first: i, last: i + 1, month: { value: MONTHS[t.norm], start: t.start, end: t.end } };
+      let k = i + 1;
+      if (tokens[k]?.raw === ".") k++;
+      const dayTok = tokens[k];
+      if (dayTok && dayTok.kind === "number" && dayTok.value! >= 1 && dayTok.value! <= 31 && !isYear(dayTok)) {
+        m.day = { value: dayTok.value!, start: dayTok.start, end: dayTok.end };
+        k++;
+        if (tokens[k]?.raw === ",") k++;
+      } else if (tokens[k]?.kind === "word" && /^\d{1,2}(st|nd|rd|th)$/.test(tokens[k].norm)) {
+        m.day = { value: parseInt(tokens[k].norm, 10), start: tokens[k].start, end: tokens[k].end };
+        k++;
+      }
+      if (isYear(tokens[k])) {
+        m.year = { value: tokens[k].value!, start: tokens[k].start, end: tokens[k].end };
+        k++;
+      }
+      // "23 October"
+      const before = tokens[i - 1];
+      if (!m.day && before && before.kind === "number" && before.value! >= 1 && before.value! <= 31 && !isYear(before)) {
+        m.day = { value: before.value!, start: before.start, end: before.end };
+        m.first = i - 1;
+        m.start = before.start;
+      }
+      m.last = k;
+      m.end = tokens[k - 1].end;
+    } else if (isYear(t) && !isCount(tokens, i)) {
+      m = { start: t.start, end: t.end, first: i, last: i + 1, year: { value: t.value!, start: t.start, end: t.end } };
+    }
+    if (!m) continue;
+    const prev = tokens[m.first - 1];
+    if (prev && PREPOSITIONS.has(prev.norm)) m.prep = prev.norm;
+    else if (prev?.norm === "the" && tokens[m.first - 2]?.norm === "since") m.prep = "since";
+    const after = tokens[m.last];
+    if (after && after.kind === "word" && !after.cap && prev?.norm === "the") m.modifies = after.norm;
+    dates.push(m);
+    i = m.last - 1;
+  }
+  return dates;
+}
+
+/** "May", "March" and abbreviations are also ordinary words: months only next to a number or after a preposition. */
+function isMonthHere(tokens: Token[], i: number): boolean {
+  const w = tokens[i].norm;
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  const nearNumber =
+    next?.kind === "number" || prev?.kind === "number" || (next?.raw === "." && tokens[i + 2]?.kind === "number");
+  if (w === "may" || w === "march" || w.length <= 3) {
+    return nearNumber || (prev !== undefined && ["in", "last", "since", "until", "early", "late", "mid", "this", "next"].includes(prev.norm));
+  }
+  return true;
+}
+
+/** "2000 people": a number before a counted noun is a count, not a year. */
+function isCount(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next !== undefined && next.kind === "word" && /^(people|persons|civilians|troops|soldiers|dead|killed|fighters|families|residents|prisoners)$/.test(next.norm);
+}

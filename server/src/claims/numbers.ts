@@ -1,0 +1,234 @@
+// Reads quantities: a number in digits or words, its qualifier, what it counts and
+// what happened to them ("at least 13 people were killed", "about a dozen helicopters").
+import { Qualifier } from "../facts/model";
+import { Token } from "../text/tokens";
+import {
+  COUNTED_NOUNS,
+  DURATION_UNITS,
+  MEASURE_WORDS,
+  MULTIPLIERS,
+  NUMBER_WORDS,
+  QUALIFIERS_AFTER,
+  QUALIFIERS_BEFORE,
+} from "./lexicon";
+
+export type NumberStyle = "digits" | "words" | "dozen" | "no";
+
+export interface NumberPhrase {
+  /** Offsets of the number itself ("15", "two dozen"): what a diagnostic underlines and a fix replaces. */
+  start: number;
+  end: number;
+  first: number; // token index of the number
+  last: number; // token index after the number
+  value: number;
+  qualifier: Qualifier;
+  style: NumberStyle;
+  capitalized: boolean;
+}
+
+export interface Quantity extends NumberPhrase {
+  /** The counted noun as written ("people", "hours"). */
+  noun?: string;
+  /** Who is counted, in the facts' terms: people, children, women, civilians, forces, helicopters… */
+  group?: string;
+  /** What happened: killed, injured, casualties, duration, population, aircraft. */
+  measure?: string;
+  unit?: string;
+  unitHours?: number;
+}
+
+const WINDOW = 8;
+
+/** Every quantity a sentence states, in order. */
+export function readQuantities(tokens: Token[]): Quantity[] {
+  const found: Quantity[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const phrase = readNumberAt(tokens, i);
+    if (!phrase) continue;
+    const q = describe(tokens, phrase);
+    if (q) found.push(q);
+    i = phrase.last - 1;
+  }
+  return found;
+}
+
+/** A number starting at token i, with its qualifier; undefined if none starts there. */
+export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefined {
+  const t = tokens[i];
+  let value: number | undefined;
+  let last = i + 1;
+  let style: NumberStyle = "digits";
+  if (t.kind === "number" && t.value !== undefined) {
+    value = t.value;
+  } else if (t.kind === "word") {
+    const w = t.norm;
+    if (w in NUMBER_WORDS) {
+      value = NUMBER_WORDS[w];
+      style = "words";
+      // twenty-three
+      const next = tokens[i + 1];
+      if (value >= 20 && next?.joined && next.norm in NUMBER_WORDS && NUMBER_WORDS[next.norm] < 10) {
+        value += NUMBER_WORDS[next.norm];
+        last = i + 2;
+      }
+      // "One" is more often a pronoun than a count: take it only before a counted noun.
+      if (w === "one" && !(tokens[last]?.norm in COUNTED_NOUNS)) return undefined;
+    } else if (w === "a" && tokens[i + 1]?.norm === "dozen") {
+      value = 12;
+      last = i + 2;
+      style = "dozen";
+    } else if (w === "half" && tokens[i + 1]?.norm === "a" && tokens[i + 2]?.norm in MULTIPLIERS) {
+      value = MULTIPLIERS[tokens[i + 2].norm] / 2;
+      last = i + 3;
+      style = "words";
+    } else if (w === "a" && (tokens[i + 1]?.norm === "hundred" || tokens[i + 1]?.norm === "thousand")) {
+      value = MULTIPLIERS[tokens[i + 1].norm];
+      last = i + 2;
+      style = "words";
+    } else if (w === "no" || w === "none") {
+      // "no US casualties", "no civilians were injured": zero, when a counted noun follows.
+      if (w === "none" || nounAfter(tokens, i + 1, 3) !== undefined) {
+        return { start: t.start, end: t.end, first: i, last: i + 1, value: 0, qualifier: "exactly", style: "no", capitalized: t.cap };
+      }
+      return undefined;
+    }
+  }
+  if (value === undefined) return undefined;
+  // Multipliers: "3.5 million", "two dozen", "three thousand".
+  while (tokens[last]?.kind === "word" && tokens[last].norm in MULTIPLIERS && !tokens[last].joined) {
+    if (tokens[last].norm === "dozen" && style !== "dozen") style = "dozen";
+    value *= MULTIPLIERS[tokens[last].norm];
+    last++;
+  }
+  const { qualifier } = qualifierBefore(tokens, i);
+  return {
+    start: t.start,
+    end: tokens[last - 1].end,
+    first: i,
+    last,
+    value,
+    qualifier,
+    style,
+    capitalized: t.cap,
+  };
+}
+
+function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; at: number } {
+  for (const [words, q] of QUALIFIERS_BEFORE) {
+    const from = i - words.length;
+    if (from < 0) continue;
+    if (words.every((w, k) => tokens[from + k].norm === w)) return { qualifier: q, at: from };
+  }
+  return { qualifier: "exactly", at: i };
+}
+
+function nounAfter(tokens: Token[], from: number, reach: number): number | undefined {
+  for (let k = from; k < tokens.length && k < from + reach; k++) {
+    const t = tokens[k];
+    if (t.kind === "punct") return undefined;
+    if (t.norm in COUNTED_NOUNS || t.norm in DURATION_UNITS || t.norm === "casualties" || t.norm === "injuries") return k;
+  }
+  return undefined;
+}
+
+function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
+  const q: Quantity = { ...phrase };
+  const next = tokens[phrase.last];
+  // Percentages, ordinals in dates and the like are not counts.
+  if (next && (next.raw === "%" || next.norm === "percent" || next.norm === "per")) return undefined;
+  const nounAt = nounAfter(tokens, phrase.last, phrase.style === "no" ? 3 : 3);
+  if (nounAt !== undefined) {
+    const noun = tokens[nounAt].norm;
+    q.noun = tokens[nounAt].raw;
+    if (noun in DURATION_UNITS) {
+      q.unit = DURATION_UNITS[noun].unit;
+      q.unitHours = DURATION_UNITS[noun].hours;
+      if (isDuration(tokens, phrase, nounAt)) q.measure = "duration";
+      return q.measure ? q : undefined;
+    }
+    if (noun === "casualties") {
+      q.measure = "casualties";
+      q.group = groupFromAdjectives(tokens, phrase.last, nounAt) ?? "people";
+      return q;
+    }
+    q.group = COUNTED_NOUNS[noun];
+    if (q.group === "helicopters") {
+      q.measure = "aircraft";
+      return q;
+    }
+    if (noun === "dead" || noun === "bodies") {
+      q.measure = "killed";
+      return q;
+    }
+    if (q.group === "people" || q.group === "civilians") {
+      const adj = groupFromAdjectives(tokens, phrase.last, nounAt);
+      if (adj === "forces") q.group = "forces";
+    }
+    q.measure = measureNear(tokens, phrase.first, nounAt);
+    const after = qualifierAfter(tokens, nounAt + 1);
+    if (after) q.qualifier = after;
+    return q.measure ? q : undefined;
+  }
+  // "12 dead", "13 killed" with the noun left out.
+  if (next && next.kind === "word" && MEASURE_WORDS[next.norm] === "killed" && next.norm !== "death") {
+    q.group = "people";
+    q.measure = "killed";
+    return q;
+  }
+  // "a six-hour raid": the unit joined to the number.
+  if (next?.joined && next.norm in DURATION_UNITS) {
+    q.unit = DURATION_UNITS[next.norm].unit;
+    q.unitHours = DURATION_UNITS[next.norm].hours;
+    q.measure = "duration";
+    return q;
+  }
+  return undefined;
+}
+
+/** "US soldiers", "American troops": the counted are forces, not civilians. */
+function groupFromAdjectives(tokens: Token[], from: number, nounAt: number): string | undefined {
+  for (let k = from; k < nounAt; k++) {
+    const w = tokens[k].norm;
+    if (w === "us" || w === "american" || w === "coalition" || w === "military" || w === "allied") return "forces";
+    if (w === "civilian") return "civilians";
+  }
+  return undefined;
+}
+
+function isDuration(tokens: Token[], phrase: NumberPhrase, nounAt: number): boolean {
+  const before = tokens[phrase.first - 1];
+  const qualifierStart = qualifierBefore(tokens, phrase.first).at;
+  const prev = tokens[qualifierStart - 1];
+  if (prev?.norm === "for" || before?.norm === "for") return true;
+  if (tokens[nounAt + 1]?.norm === "long") return true;
+  if (tokens[nounAt].joined) return true; // "two-hour"
+  for (let k = Math.max(0, qualifierStart - 4); k < qualifierStart; k++) if (MEASURE_WORDS[tokens[k].norm] === "duration") return true;
+  return false;
+}
+
+function qualifierAfter(tokens: Token[], from: number): Qualifier | undefined {
+  for (const [words, q] of QUALIFIERS_AFTER) {
+    if (words.every((w, k) => tokens[from + k]?.norm === w)) return q;
+  }
+  return undefined;
+}
+
+/** The nearest word that says what happened to the counted, within the clause. */
+function measureNear(tokens: Token[], first: number, nounAt: number): string | undefined {
+  let best: { measure: string; dist: number } | undefined;
+  const consider = (k: number, dist: number): void => {
+    const m = MEASURE_WORDS[tokens[k].norm];
+    if (!m || m === "duration") return;
+    if (m === "population" && tokens[k].norm === "home" && tokens[k + 1]?.norm !== "to") return;
+    if (!best || dist < best.dist) best = { measure: m, dist };
+  };
+  for (let k = nounAt + 1; k < tokens.length && k <= nounAt + WINDOW; k++) {
+    if (tokens[k].raw === ";" ) break;
+    consider(k, k - nounAt);
+  }
+  for (let k = first - 1; k >= 0 && k >= first - WINDOW; k--) {
+    if (tokens[k].raw === ";") break;
+    consider(k, first - k + 0.5);
+  }
+  return best?.measure;
+}

@@ -1,0 +1,176 @@
+// Reads where a sentence puts things: "in the town of X", "Idlib province",
+// "near the Turkish border", "in northwest Syria", "the northern Syrian city of X".
+import { Token } from "../text/tokens";
+import { COMPASS, PLACE_LEVEL_NOUNS } from "./lexicon";
+import { Mention } from "./names";
+
+export type PlaceLevelClass = "town" | "province" | "country" | "area";
+
+export interface PlaceClaim {
+  /** What a diagnostic underlines and a fix replaces: the name, the adjective or the compass word. */
+  start: number;
+  end: number;
+  written: string;
+  kind: "place" | "border" | "region";
+  /** A known place, when the name is one. */
+  entityId?: string;
+  /** The level the sentence gives the place ("the town of", "X province"). */
+  level?: PlaceLevelClass;
+  relation: "in" | "near";
+  /** Written as an adjective ("Turkish border", "Syrian city"). */
+  demonym?: boolean;
+  /** For region claims: compass letters (n, nw…) and the place they divide, if named. */
+  compass?: string;
+  of?: string;
+}
+
+const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "of", "within", "throughout"]);
+const NEAR = new Set(["near", "outside", "around", "nearby", "beside", "by"]);
+
+export function readPlaces(
+  tokens: Token[],
+  mentions: Mention[],
+  isPlace: (id: string) => boolean,
+  countryByDemonym: (norm: string) => string | undefined,
+): PlaceClaim[] {
+  const claims: PlaceClaim[] = [];
+  const mentionAt = new Map<number, Mention>();
+  for (const m of mentions) mentionAt.set(m.first, m);
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const level = PLACE_LEVEL_NOUNS[t.norm];
+
+    // "the (northern) (Syrian) town of X"
+    if (level && level !== "area" && tokens[i + 1]?.norm === "of" && !t.cap) {
+      let k = i + 2;
+      if (tokens[k]?.norm === "the") k++;
+      const name = nameAt(tokens, k, mentionAt);
+      if (name) {
+        const rel = relationBefore(tokens, i);
+        claims.push({ ...name, kind: "place", level, relation: rel ?? "in" });
+        adjectivesBefore(tokens, i, claims, countryByDemonym, name.entityId);
+        i = name.lastToken - 1;
+        continue;
+      }
+    }
+
+    const m = mentionAt.get(i);
+    if (m && isPlace(m.entityId) && !inList(tokens, m, mentionAt, isPlace)) {
+      const after = tokens[m.last];
+      const lvl = after && !after.cap && PLACE_LEVEL_NOUNS[after.norm] ? PLACE_LEVEL_NOUNS[after.norm] : undefined;
+      const rel = relationBefore(tokens, i);
+      if (rel) {
+        claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: rel });
+      } else if (lvl && lvl !== "area") {
+        claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
+      }
+      // "northwest Syria", "northern Syria", "north-western Syria"
+      const compass = compassEndingAt(tokens, i - 1);
+      if (compass) claims.push({ ...compass, kind: "region", relation: "in", of: m.entityId });
+      continue;
+    }
+
+    // "near the Turkish border", "the border with Turkey"
+    if (t.norm === "border" || t.norm === "frontier") {
+      const adj = tokens[i - 1];
+      const country = adj ? countryByDemonym(adj.norm) : undefined;
+      if (country && adj) claims.push({ start: adj.start, end: adj.end, written: adj.raw, kind: "border", entityId: country, relation: "near", demonym: true });
+      else if (tokens[i + 1]?.norm === "with") {
+        const m2 = mentionAt.get(i + 2) ?? (tokens[i + 2]?.norm === "the" ? mentionAt.get(i + 3) : undefined);
+        if (m2 && isPlace(m2.entityId)) claims.push({ start: m2.start, end: m2.end, written: m2.written, kind: "border", entityId: m2.entityId, relation: "near" });
+      }
+      continue;
+    }
+
+    // "in the north-east of the country", "in the northwest"
+    if (COMPASS[t.norm] !== undefined && !t.joined && tokens[i - 1]?.norm === "the" && tokens[i - 2]?.norm === "in") {
+      const key = compassKey(tokens, i);
+      const next = tokens[i + (key.includes("-") ? 2 : 1)];
+      if (!next || next.norm === "of" || next.kind === "punct") {
+        claims.push({ start: t.start, end: (key.includes("-") ? tokens[i + 1] : t).end, written: key, kind: "region", compass: COMPASS[key], relation: "in" });
+      }
+    }
+  }
+  return claims;
+}
+
+/** "in Iraq and Syria": a list of places states a scope, not where one thing happened. */
+function inList(tokens: Token[], m: Mention, mentionAt: Map<number, Mention>, isPlace: (id: string) => boolean): boolean {
+  const next = tokens[m.last];
+  if ((next?.norm === "and" || next?.norm === "or" || next?.raw === ",") && mentionAt.get(m.last + 1) && isPlace(mentionAt.get(m.last + 1)!.entityId)) return true;
+  const prev = tokens[m.first - 1];
+  if (prev?.norm === "and" || prev?.norm === "or") {
+    for (const other of mentionAt.values()) if (other.last === m.first - 1 && isPlace(other.entityId)) return true;
+  }
+  return false;
+}
+
+/** A compass word ending at token k ("northern", or "north-western" as two joined tokens). */
+function compassEndingAt(tokens: Token[], k: number): { start: number; end: number; written: string; compass: string } | undefined {
+  const t = tokens[k];
+  if (!t) return undefined;
+  if (t.joined && k > 0) {
+    const key = `${tokens[k - 1].norm}-${t.norm}`;
+    if (COMPASS[key] !== undefined) return { start: tokens[k - 1].start, end: t.end, written: key, compass: COMPASS[key] };
+    return undefined;
+  }
+  if (COMPASS[t.norm] !== undefined && !tokens[k + 1]?.joined) return { start: t.start, end: t.end, written: t.raw, compass: COMPASS[t.norm] };
+  return undefined;
+}
+
+/** "north-western" is two tokens joined by a hyphen: read them as one compass word. */
+function compassKey(tokens: Token[], i: number): string {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (next?.joined && COMPASS[`${t.norm}-${next.norm}`] !== undefined) return `${t.norm}-${next.norm}`;
+  return t.norm;
+}
+
+function nameAt(
+  tokens: Token[],
+  k: number,
+  mentionAt: Map<number, Mention>,
+): { start: number; end: number; written: string; entityId?: string; lastToken: number } | undefined {
+  const m = mentionAt.get(k);
+  if (m) return { start: m.start, end: m.end, written: m.written, entityId: m.entityId, lastToken: m.last };
+  let j = k;
+  while (j < tokens.length && j - k < 3 && tokens[j].kind === "word" && (tokens[j].cap || (tokens[j].joined && j > k))) j++;
+  if (j === k) return undefined;
+  const first = tokens[k];
+  const last = tokens[j - 1];
+  return { start: first.start, end: last.end, written: tokens.slice(k, j).map((t) => t.raw).join(" "), lastToken: j };
+}
+
+/** The preposition that puts something in or near a place, looking back over "the", adjectives and a country's name. */
+function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
+  for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
+    const w = tokens[k].norm;
+    if (LOCATIVE.has(w)) return "in";
+    if (NEAR.has(w)) return "near";
+    if (w === "to" && tokens[k - 1]?.norm === "close") return "near";
+    if (tokens[k].kind === "punct") return undefined;
+  }
+  return undefined;
+}
+
+/** "the northern Syrian city of": a compass word and a country's adjective before the level noun. */
+function adjectivesBefore(
+  tokens: Token[],
+  i: number,
+  claims: PlaceClaim[],
+  countryByDemonym: (norm: string) => string | undefined,
+  of: string | undefined,
+): void {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k];
+    if (t.norm === "the" || t.norm === "a" || t.kind === "punct") break;
+    const country = countryByDemonym(t.norm);
+    const compass = compassEndingAt(tokens, k);
+    if (country) claims.push({ start: t.start, end: t.end, written: t.raw, kind: "place", entityId: country, level: "country", relation: "in", demonym: true });
+    else if (compass) {
+      claims.push({ ...compass, kind: "region", relation: "in", of });
+      if (t.joined) k--;
+    }
+  }
+}

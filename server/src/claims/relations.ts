@@ -1,0 +1,101 @@
+// Reads what a sentence says of organizations: ties between them ("formerly the
+// al-Nusra Front", "part of al-Qaeda until 2016", "cut its ties with al-Qaeda in 2016")
+// and when one was founded ("set up in 2014", "split away in 2018").
+import { Token } from "../text/tokens";
+import { DateMention } from "./dates";
+import { Mention } from "./names";
+
+export interface RelationClaim {
+  subject: Mention;
+  object: Mention;
+  type: "formerly" | "linked" | "ended";
+  /** The year the tie ended, when the sentence gives one ("until 2016", "cut ties … in 2016"). */
+  until?: DateMention;
+}
+
+export interface FoundedClaim {
+  subject: Mention;
+  date: DateMention;
+}
+
+const LINK_PHRASES: string[][] = [
+  ["part", "of"], ["branch", "of"], ["affiliate", "of"], ["offshoot", "of"], ["wing", "of"], ["arm", "of"],
+  ["allegiance", "to"], ["loyal", "to"], ["ties", "to"], ["ties", "with"], ["linked", "to"], ["tied", "to"],
+  ["aligned", "with"], ["allied", "with"], ["affiliated", "with"], ["member", "of"], ["franchise", "of"],
+];
+const END_PHRASES: string[][] = [
+  ["cut", "its", "ties", "with"], ["cut", "ties", "with"], ["broke", "with"], ["broke", "away", "from"], ["broke", "from"],
+  ["split", "from"], ["split", "with"], ["severed", "ties", "with"], ["severed", "its", "ties", "with"], ["left"],
+];
+const FOUNDING_VERBS = new Set(["founded", "formed", "created", "established", "launched", "set", "split", "emerged", "born"]);
+
+const CONNECTORS = new Set([
+  ",", "(", ")", "-", "which", "that", "who", "was", "is", "were", "are", "has", "have", "had", "been", "a", "an", "the", "its",
+  "their", "group", "keeps", "kept", "maintains", "maintained", "retains", "still", "once", "closer", "close", "stronger",
+  "strong", "organic", "direct", "formal", "swore", "sworn", "pledged", "also", "remained", "remains", "long", "and", "itself",
+  "officially", "publicly", "reportedly", "later", "then", "until", "up", "set", "known", "as",
+]);
+
+const matchAt = (tokens: Token[], i: number, words: string[]): boolean => words.every((w, k) => tokens[i + k]?.norm === w);
+
+export function readRelations(
+  tokens: Token[],
+  orgs: Mention[],
+  dates: DateMention[],
+): { relations: RelationClaim[]; founded: FoundedClaim[] } {
+  const relations: RelationClaim[] = [];
+  const founded: FoundedClaim[] = [];
+  if (!orgs.length) return { relations, founded };
+  // The subject stands just before the tie, joined only by words such as ", which was" or "keeps closer".
+  const orgBefore = (i: number): Mention | undefined => {
+    let best: Mention | undefined;
+    for (const o of orgs) if (o.last <= i && i - o.last <= 7) best = o;
+    if (!best) return undefined;
+    for (let k = best.last; k < i; k++) if (!CONNECTORS.has(tokens[k].norm) && !tokens[k].cap) return undefined;
+    return best;
+  };
+  const orgAfter = (i: number, reach = 3): Mention | undefined => orgs.find((o) => o.first >= i && o.first - i <= reach);
+  const yearAfter = (i: number, reach = 6): DateMention | undefined =>
+    dates.find((d) => d.year && d.first >= i && d.first - i <= reach && (d.prep === "in" || d.prep === "until" || d.prep === "till"));
+
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].norm;
+    // "formerly (known as) (the) B", "the former B"
+    if (w === "formerly" || w === "previously" || (w === "former" && tokens[i - 1]?.norm === "the")) {
+      let k = i + 1;
+      if (tokens[k]?.norm === "known" && tokens[k + 1]?.norm === "as") k += 2;
+      if (tokens[k]?.norm === "the") k++;
+      const object = orgAfter(k, 2);
+      const subject = orgBefore(w === "former" ? i - 1 : i);
+      if (object && subject && subject !== object) relations.push({ subject, object, type: "formerly" });
+      continue;
+    }
+    for (const phrase of END_PHRASES) {
+      if (!matchAt(tokens, i, phrase)) continue;
+      const object = orgAfter(i + phrase.length, 2);
+      const subject = orgBefore(i);
+      if (object && subject && subject !== object) relations.push({ subject, object, type: "ended", until: yearAfter(object.last) });
+    }
+    for (const phrase of LINK_PHRASES) {
+      if (!matchAt(tokens, i, phrase)) continue;
+      const object = orgAfter(i + phrase.length, 2);
+      const subject = orgBefore(i);
+      if (object && subject && subject !== object) {
+        const until = dates.find((d) => d.year && d.prep === "until" && Math.abs(d.first - object.last) <= 4);
+        relations.push({ subject, object, type: "linked", until });
+      }
+    }
+    // "A was set up / founded / formed in 2014", "formed the group B" with a year in the sentence.
+    if (FOUNDING_VERBS.has(w)) {
+      const next = tokens[i + 1]?.norm;
+      if (w === "set" && next !== "up") continue;
+      if (w === "split" && next !== "away" && next !== "off" && next !== "in") continue;
+      const date = yearAfter(i + 1, 4);
+      const object = w === "formed" || w === "founded" || w === "created" || w === "established" ? orgAfter(i + 1, 3) : undefined;
+      const subject = object ?? orgBefore(i);
+      const year = date ?? (object ? dates.find((d) => d.year && d.prep === "in" && d.last <= i) : undefined);
+      if (subject && year) founded.push({ subject, date: year });
+    }
+  }
+  return { relations, founded };
+}

@@ -1,0 +1,28 @@
+// Compares who a sentence says carried an event out with the event's recorded actors.
+import { ActorClaim } from "../claims/actors";
+import { FactEvent } from "../facts/model";
+import { CompareContext } from "./context";
+import { relatedOrganizations } from "./organizations";
+
+export function compareActor(ctx: CompareContext, claim: ActorClaim, ev: FactEvent): void {
+  const actors = ev.actors;
+  if (!actors?.ids.length) return;
+  const id = claim.actor.entityId;
+  if (actors.ids.includes(id)) return;
+  if (actors.ids.some((a) => relatedOrganizations(ctx, a).has(id))) return;
+  const actor = ctx.entity(id);
+  if (!actor) return;
+  const right = ctx.entity(actors.ids[0])!;
+  const disputed = actors.disputed.find((d) => d.ids.includes(id));
+  const also = disputed ? ` One report names the ${actor.name}${ctx.cite(disputed.cite)}.` : "";
+  ctx.report({
+    code: "wrong-actor",
+    start: claim.actor.start,
+    end: claim.actor.end,
+    message: `The sources say the ${ev.name} was carried out by ${actors.ids.map((a) => ctx.name(a)).slice(0, 2).join(" / ")}, not the ${actor.name}${ctx.cite(actors.cite)}.${also}`,
+    fixes: [{ newText: right.name }],
+    fact: { at: actors.at, what: `${ev.name}: carried out by ${right.name}` },
+    eventId: ev.id,
+    written: claim.actor.written,
+  });
+}

@@ -1,0 +1,108 @@
+// Decides which event a sentence is about. Each event gets cues from its own facts
+// (its town, its targets, its spokespeople, its keywords, its kind of event), weighted
+// down when other events share them; a sentence with no cue of its own inherits
+// the event of the sentences before it ("the operation", "the dead").
+import { FactBase, FactEvent } from "../facts/model";
+import { namePieces } from "../text/normalize";
+import { EVENT_NOUNS, MONTH_NAMES } from "../claims/lexicon";
+import { SentenceReading } from "../claims/reader";
+
+export interface Attribution {
+  /** The event the sentence is most likely about, if any. */
+  primary?: FactEvent;
+  /** Events the sentence itself names strongly enough to be read against, strongest first. */
+  candidates: FactEvent[];
+  /** Score of each event from the sentence's own words and names. */
+  own: Map<string, number>;
+}
+
+const TOWN_LEVELS = new Set(["village", "town", "city", "area"]);
+
+export class EventModel {
+  private cues = new Map<string, Map<string, number>>(); // cue → event id → weight
+
+  constructor(private base: FactBase) {
+    const raw = new Map<string, Map<string, number>>();
+    const add = (eventId: string, cue: string, weight: number): void => {
+      let m = raw.get(cue);
+      if (!m) raw.set(cue, (m = new Map()));
+      m.set(eventId, Math.max(m.get(eventId) ?? 0, weight));
+    };
+    for (const ev of base.events.values()) {
+      const at = ev.place?.at ? base.entities.get(ev.place.at) : undefined;
+      if (at) {
+        add(ev.id, `e:${at.id}`, at.level && TOWN_LEVELS.has(at.level) ? 3 : 1);
+        let up = at.in ? base.entities.get(at.in) : undefined;
+        for (let depth = 0; up && depth < 4; depth++) {
+          add(ev.id, `e:${up.id}`, up.level === "country" ? 0.2 : 0.6);
+          up = up.in ? base.entities.get(up.in) : undefined;
+        }
+      }
+      for (const id of ev.place?.near ?? []) add(ev.id, `e:${id}`, 0.3);
+      for (const id of ev.actors?.ids ?? []) add(ev.id, `e:${id}`, 0.5);
+      for (const d of ev.actors?.disputed ?? []) for (const id of d.ids) add(ev.id, `e:${id}`, 0.4);
+      for (const id of ev.targets?.ids ?? []) add(ev.id, `e:${id}`, 3);
+      for (const id of ev.people) add(ev.id, `e:${id}`, 1.5);
+      for (const k of ev.keywords) for (const p of namePieces(k)) add(ev.id, `w:${p}`, 1.2);
+      for (const [word, kind] of Object.entries(EVENT_NOUNS)) if (kind === ev.kind) add(ev.id, `w:${word}`, 0.4);
+      if (ev.when?.weekday) add(ev.id, `w:${ev.when.weekday.toLowerCase()}`, 0.6);
+      if (ev.when?.year) add(ev.id, `w:${ev.when.year}`, 1);
+      if (ev.when?.month) add(ev.id, `w:${MONTH_NAMES[ev.when.month].toLowerCase()}`, 0.5);
+    }
+    // A cue shared by several events says less about each.
+    for (const [cue, events] of raw) {
+      const shared = events.size;
+      const m = new Map<string, number>();
+      for (const [id, w] of events) m.set(id, w / shared);
+      this.cues.set(cue, m);
+    }
+  }
+
+  /** Score of each event from one sentence's own words and names. */
+  score(s: SentenceReading): Map<string, number> {
+    const scores = new Map<string, number>();
+    const seen = new Set<string>();
+    const take = (cue: string): void => {
+      if (seen.has(cue)) return;
+      seen.add(cue);
+      for (const [id, w] of this.cues.get(cue) ?? []) scores.set(id, (scores.get(id) ?? 0) + w);
+    };
+    for (const m of s.mentions) take(`e:${m.entityId}`);
+    for (const m of s.suspects) take(`e:${m.entityId}`);
+    for (const w of s.words) take(`w:${w}`);
+    return scores;
+  }
+
+  /** Attributes every sentence of a document, in order. */
+  attribute(sentences: SentenceReading[]): Attribution[] {
+    const own = sentences.map((s) => this.score(s));
+    const prior = new Map<string, number>();
+    // Counted per sentence, capped: a document about one event is many sentences about it,
+    // not one sentence that names its target.
+    for (const m of own) for (const [id, v] of m) prior.set(id, (prior.get(id) ?? 0) + Math.min(v, 1.5));
+    const top = Math.max(0, ...prior.values());
+    // The document's main event backs every sentence that says little of its own.
+    const main = new Map<string, number>();
+    for (const [id, v] of prior) main.set(id, top ? v / top : 0);
+    let carry = new Map<string, number>();
+    return own.map((scores) => {
+      const combined = new Map<string, number>();
+      for (const id of new Set([...scores.keys(), ...carry.keys(), ...main.keys()])) {
+        combined.set(id, (scores.get(id) ?? 0) + 0.6 * (carry.get(id) ?? 0) + (main.get(id) ?? 0));
+      }
+      let primaryId: string | undefined;
+      let best = 0.5;
+      for (const [id, v] of combined) if (v > best) [primaryId, best] = [id, v];
+      const topOwn = Math.max(0, ...scores.values());
+      const candidates = [...scores.entries()]
+        .filter(([, v]) => v >= 0.8 && v >= 0.5 * topOwn)
+        .sort((a, b) => b[1] - a[1])
+        .map(([id]) => this.base.events.get(id)!);
+      // What this sentence was about carries into the next, fading.
+      const next = new Map<string, number>();
+      for (const [id, v] of scores) next.set(id, Math.min(v + 0.6 * (carry.get(id) ?? 0), 4) * 0.7);
+      carry = next;
+      return { primary: primaryId ? this.base.events.get(primaryId) : undefined, candidates, own: scores };
+    });
+  }
+}

@@ -1,0 +1,68 @@
+// What every comparison needs: the fact base, a way to report a conflict, and the
+// wording of "what the sources say" with the source that says it.
+import { ConflictCode, Finding, Fix, RelatedFact } from "../engine/findings";
+import { Citation, Entity, FactBase, FactLocation } from "../facts/model";
+
+export interface Conflict {
+  code: ConflictCode;
+  /** Offsets relative to the block being compared. */
+  start: number;
+  end: number;
+  message: string;
+  fixes: { title?: string; newText: string; start?: number; end?: number }[];
+  fact?: { at: FactLocation; what: string };
+  entityId?: string;
+  eventId?: string;
+  written: string;
+}
+
+export class CompareContext {
+  readonly findings: Finding[] = [];
+  /** Offset of the block whose sentences are being compared. */
+  offset = 0;
+
+  constructor(readonly base: FactBase) {}
+
+  entity(id: string | undefined): Entity | undefined {
+    return id ? this.base.entities.get(id) : undefined;
+  }
+
+  name(id: string | undefined): string {
+    return this.entity(id)?.name ?? id ?? "";
+  }
+
+  report(c: Conflict): void {
+    const fixes: Fix[] = c.fixes.map((f, i) => ({
+      title: f.title ?? `Replace with '${f.newText}'`,
+      newText: f.newText,
+      start: this.offset + (f.start ?? c.start),
+      end: this.offset + (f.end ?? c.end),
+      preferred: i === 0,
+    }));
+    const related: RelatedFact[] = c.fact ? [{ at: c.fact.at, message: c.fact.what }] : [];
+    this.findings.push({
+      code: c.code,
+      severity: "warning",
+      start: this.offset + c.start,
+      end: this.offset + c.end,
+      message: c.message,
+      fixes,
+      related,
+      data: { entityId: c.entityId, eventId: c.eventId, written: c.written },
+    });
+  }
+
+  /** "AFP (via Barron's): “the helicopter-borne forces touched down … in Atme”", preferring trusted sources. */
+  cite(cites: Citation[]): string {
+    const ranked = [...cites].sort((a, b) => rank(this.base.sources.get(a.source)?.standing) - rank(this.base.sources.get(b.source)?.standing));
+    const c = ranked[0];
+    if (!c) return "";
+    const outlet = this.base.sources.get(c.source)?.outlet ?? c.source;
+    const quote = c.quote.length > 140 ? `${c.quote.slice(0, 137)}…` : c.quote;
+    return ` (${outlet}: “${quote}”)`;
+  }
+}
+
+function rank(standing: string | undefined): number {
+  return standing === "main" ? 0 : standing === "reference" ? 1 : 2;
+}

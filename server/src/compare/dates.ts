@@ -1,0 +1,52 @@
+// Compares dates with the date of the event they belong to: year, month, day, weekday.
+import { DateMention, DatePart } from "../claims/dates";
+import { MONTH_NAMES } from "../claims/lexicon";
+import { EventWhen, FactEvent } from "../facts/model";
+import { CompareContext } from "./context";
+
+type PartName = "year" | "month" | "day" | "weekday";
+const PARTS: PartName[] = ["year", "month", "day", "weekday"];
+
+/** Dates introduced by these words point at another moment ("since 2019"), not at the event's own date. */
+const RELATIVE = new Set(["since", "until", "till", "before", "after", "by", "from"]);
+
+function shared(d: DateMention, w: EventWhen): PartName[] {
+  return PARTS.filter((p) => d[p] !== undefined && w[p] !== undefined);
+}
+
+function agrees(d: DateMention, w: EventWhen): boolean {
+  return shared(d, w).every((p) => String(d[p]!.value).toLowerCase() === String(w[p]).toLowerCase());
+}
+
+export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[]): void {
+  if (d.prep && RELATIVE.has(d.prep)) return;
+  const dated = events.filter((e) => e.when && shared(d, e.when).length > 0);
+  if (!dated.length) return;
+  if (dated.some((e) => agrees(d, e.when!))) return;
+  const ev = dated[0];
+  const when = ev.when!;
+  for (const p of shared(d, when)) {
+    const part = d[p] as DatePart;
+    if (String(part.value).toLowerCase() === String(when[p]).toLowerCase()) continue;
+    const right = p === "month" ? MONTH_NAMES[when.month!] : String(when[p]);
+    const wrong = p === "month" ? MONTH_NAMES[Number(part.value)] : String(part.value);
+    ctx.report({
+      code: "wrong-date",
+      start: part.start,
+      end: part.end,
+      message: `The sources date the ${ev.name} to ${describeWhen(when)}, not ${wrong}${ctx.cite(when.cite)}.`,
+      fixes: [{ newText: right }],
+      fact: { at: when.at, what: `${ev.name}: ${describeWhen(when)}` },
+      eventId: ev.id,
+      written: wrong,
+    });
+  }
+}
+
+export function describeWhen(w: EventWhen): string {
+  const parts: string[] = [];
+  if (w.weekday) parts.push(w.weekday);
+  if (w.month) parts.push(MONTH_NAMES[w.month] + (w.day ? ` ${w.day}` : ""));
+  if (w.year) parts.push(String(w.year));
+  return parts.join(", ") || w.relative || "an unstated date";
+}

@@ -1,0 +1,114 @@
+// Compares what a sentence says of organizations with their recorded ties and founding.
+import { FoundedClaim, RelationClaim } from "../claims/relations";
+import { Relation } from "../facts/model";
+import { CompareContext } from "./context";
+
+/** Every organization reachable through ties (formerly, part of, linked to, led by), both ways. */
+export function relatedOrganizations(ctx: CompareContext, id: string): Set<string> {
+  const seen = new Set<string>([id]);
+  const queue = [id];
+  while (queue.length) {
+    const cur = queue.shift()!;
+    for (const r of ctx.entity(cur)?.relations ?? []) {
+      if (r.type === "rival-of" || r.type === "dominates") continue;
+      if (!seen.has(r.target)) {
+        seen.add(r.target);
+        queue.push(r.target);
+      }
+    }
+  }
+  // Ties recorded on the other side ("X led-by Y" says Y leads X).
+  for (const e of ctx.base.entities.values()) {
+    if (seen.has(e.id)) continue;
+    if (e.relations.some((r) => r.type !== "rival-of" && r.type !== "dominates" && r.target === id)) seen.add(e.id);
+  }
+  seen.delete(id);
+  return seen;
+}
+
+/** The recorded tie from an organization (or what it formerly was) to another, with its years. */
+function tieTo(ctx: CompareContext, from: string, to: string): Relation | undefined {
+  const direct = ctx.entity(from)?.relations.find((r) => r.target === to && r.type !== "formerly");
+  if (direct) return direct;
+  for (const r of ctx.entity(from)?.relations ?? []) {
+    if (r.type !== "formerly") continue;
+    const via = ctx.entity(r.target)?.relations.find((x) => x.target === to);
+    if (via) return via;
+  }
+  return undefined;
+}
+
+export function compareRelation(ctx: CompareContext, claim: RelationClaim): void {
+  const subject = ctx.entity(claim.subject.entityId);
+  const object = ctx.entity(claim.object.entityId);
+  if (!subject || !object) return;
+  const ties = subject.relations.filter((r) => r.type !== "dominates" && r.type !== "rival-of");
+  if (!ties.length) return;
+
+  if (claim.type === "formerly") {
+    const former = ties.filter((r) => r.type === "formerly");
+    if (!former.length || former.some((r) => r.target === object.id)) return;
+    const right = ctx.entity(former[0].target)!;
+    ctx.report({
+      code: "wrong-relation",
+      start: claim.object.start,
+      end: claim.object.end,
+      message: `${subject.name} was formerly the ${right.name}, not the ${object.name}${ctx.cite(former[0].cite)}.`,
+      fixes: [{ newText: right.name }],
+      fact: { at: former[0].at, what: `${subject.name}: formerly ${right.name}` },
+      entityId: subject.id,
+      written: claim.object.written,
+    });
+    return;
+  }
+
+  const related = relatedOrganizations(ctx, subject.id);
+  if (!related.has(object.id)) {
+    if (object.kind !== "organization") return;
+    const link = ties.find((r) => r.type === "part-of" || r.type === "linked-to") ?? ties[0];
+    const via = link.type === "formerly" ? ctx.entity(link.target)?.relations.find((r) => r.type === "part-of" || r.type === "linked-to") : link;
+    const right = ctx.entity((via ?? link).target);
+    if (!right) return;
+    ctx.report({
+      code: "wrong-relation",
+      start: claim.object.start,
+      end: claim.object.end,
+      message: `The sources tie ${subject.name} to ${right.name}, not to ${object.name}${ctx.cite((via ?? link).cite)}.`,
+      fixes: [{ newText: right.name }],
+      fact: { at: (via ?? link).at, what: `${subject.name}: ${(via ?? link).type} ${right.name}` },
+      entityId: subject.id,
+      written: claim.object.written,
+    });
+    return;
+  }
+  const year = claim.until?.year;
+  if (!year) return;
+  const tie = tieTo(ctx, subject.id, object.id);
+  if (!tie?.until || tie.until === year.value) return;
+  ctx.report({
+    code: "wrong-date",
+    start: year.start,
+    end: year.end,
+    message: `The sources say the tie between ${subject.name} and ${object.name} lasted until ${tie.until}, not ${year.value}${ctx.cite(tie.cite)}.`,
+    fixes: [{ newText: String(tie.until) }],
+    fact: { at: tie.at, what: `${subject.name}: ${tie.type} ${object.name} until ${tie.until}` },
+    entityId: subject.id,
+    written: String(year.value),
+  });
+}
+
+export function compareFounded(ctx: CompareContext, claim: FoundedClaim): void {
+  const org = ctx.entity(claim.subject.entityId);
+  const year = claim.date.year;
+  if (!org?.founded || !year || org.founded.year === year.value) return;
+  ctx.report({
+    code: "wrong-date",
+    start: year.start,
+    end: year.end,
+    message: `The sources say the ${org.name} was founded in ${org.founded.year}, not ${year.value}${ctx.cite(org.founded.cite)}.`,
+    fixes: [{ newText: String(org.founded.year) }],
+    fact: { at: org.founded.at, what: `${org.name}: founded ${org.founded.year}` },
+    entityId: org.id,
+    written: String(year.value),
+  });
+}

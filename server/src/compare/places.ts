@@ -1,0 +1,149 @@
+// Compares where a sentence puts an event with where the sources put it: the same
+// town, province and country; a finer place inside the known one passes.
+import { PlaceClaim } from "../claims/places";
+import { REGION_LETTERS } from "../claims/lexicon";
+import { Entity, FactEvent } from "../facts/model";
+import { CompareContext } from "./context";
+
+type LevelClass = "town" | "province" | "country";
+
+function levelClass(e: Entity): LevelClass | undefined {
+  switch (e.level) {
+    case "village":
+    case "town":
+    case "city":
+      return "town";
+    case "province":
+    case "region":
+      return "province";
+    case "country":
+      return "country";
+    default:
+      return undefined;
+  }
+}
+
+/** The place and every place it lies in, by level. */
+function chain(ctx: CompareContext, id: string | undefined): Map<LevelClass, Entity> {
+  const levels = new Map<LevelClass, Entity>();
+  let e = ctx.entity(id);
+  for (let depth = 0; e && depth < 6; depth++) {
+    const lvl = levelClass(e);
+    if (lvl && !levels.has(lvl)) levels.set(lvl, e);
+    e = ctx.entity(e.in);
+  }
+  return levels;
+}
+
+export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: FactEvent): void {
+  const place = ev.place;
+  if (!place?.at) return;
+  const eventChain = chain(ctx, place.at);
+  const finest = ctx.entity(place.at)!;
+  const report = (right: Entity, useDemonym: boolean): void => {
+    const newText = useDemonym && right.demonym ? right.demonym : right.name;
+    ctx.report({
+      code: "wrong-place",
+      start: claim.start,
+      end: claim.end,
+      message: `The sources place the ${ev.name} in ${describePlace(ctx, place.at!)}, not ${claim.written}${ctx.cite(place.cite)}.`,
+      fixes: [{ newText }],
+      fact: { at: place.loc, what: `${ev.name}: ${describePlace(ctx, place.at!)}` },
+      eventId: ev.id,
+      entityId: right.id,
+      written: claim.written,
+    });
+  };
+
+  if (claim.kind === "region") {
+    const region = place.region ?? finest.region ?? [...eventChain.values()].find((e) => e.region)?.region;
+    if (!region || !claim.compass || claim.compass === "c") return;
+    if (claim.of && !eventChain.has("country")) return;
+    if (claim.of && ![...eventChain.values()].some((e) => e.id === claim.of)) return;
+    const want = REGION_LETTERS[region];
+    if (!want || compatibleCompass(claim.compass, want)) return;
+    ctx.report({
+      code: "wrong-place",
+      start: claim.start,
+      end: claim.end,
+      message: `The sources place the ${ev.name} in the ${region} of the country, not the ${claim.written}${ctx.cite(place.cite)}.`,
+      fixes: [{ newText: compassLike(claim.written, region) }],
+      fact: { at: place.loc, what: `${ev.name}: ${region}` },
+      eventId: ev.id,
+      written: claim.written,
+    });
+    return;
+  }
+
+  if (claim.kind === "border") {
+    const near = new Set([...place.near, ...finest.near]);
+    if (!near.size || (claim.entityId && near.has(claim.entityId))) return;
+    const right = ctx.entity([...near][0]);
+    if (!right) return;
+    const demonym = claim.demonym && right.demonym;
+    ctx.report({
+      code: "wrong-place",
+      start: claim.start,
+      end: claim.end,
+      message: `The sources place the ${ev.name} near the border with ${right.name}, not ${claim.written}${ctx.cite(place.cite)}.`,
+      fixes: [{ newText: demonym ? right.demonym! : right.name }],
+      fact: { at: place.loc, what: `${ev.name}: near ${right.name}` },
+      eventId: ev.id,
+      entityId: right.id,
+      written: claim.written,
+    });
+    return;
+  }
+
+  if (claim.relation === "near") return; // nearness to a town says nothing checkable
+  if (!claim.entityId) {
+    // An unknown name introduced as a town, or as a province, where the event's own belongs.
+    const lvl: LevelClass | undefined = claim.level === "town" ? "town" : claim.level === "province" ? "province" : undefined;
+    const right = lvl ? eventChain.get(lvl) : undefined;
+    if (right) report(right, false);
+    return;
+  }
+  const claimed = ctx.entity(claim.entityId);
+  if (!claimed || claimed.kind !== "place") return;
+  if ([...eventChain.values()].some((e) => e.id === claimed.id) || claimed.id === finest.id) return;
+  const claimedChain = chain(ctx, claimed.id);
+  // A finer place inside the event's place: the facts only know the coarser one.
+  if ([...claimedChain.values()].some((e) => e.id === finest.id)) return;
+  const ownLevel = levelClass(claimed);
+  for (const lvl of ["town", "province", "country"] as LevelClass[]) {
+    const a = claimedChain.get(lvl);
+    const b = eventChain.get(lvl);
+    if (a && b && a.id !== b.id) {
+      const right = (ownLevel && eventChain.get(ownLevel)) ?? finest;
+      report(right, !!claim.demonym);
+      return;
+    }
+  }
+}
+
+function describePlace(ctx: CompareContext, id: string): string {
+  const names: string[] = [];
+  let e = ctx.entity(id);
+  for (let depth = 0; e && depth < 4; depth++) {
+    names.push(e.level === "province" && !/province/i.test(e.name) ? `${e.name} province` : e.name);
+    e = ctx.entity(e.in);
+  }
+  return names.join(", ");
+}
+
+/** North is compatible with northwest, not with northeast or south. */
+function compatibleCompass(claimed: string, actual: string): boolean {
+  const a = new Set(claimed.split(""));
+  const b = new Set(actual.split(""));
+  return [...a].every((x) => b.has(x)) || [...b].every((x) => a.has(x));
+}
+
+/** Writes the right compass word in the form the writer used ("northern" → "northwestern"). */
+function compassLike(written: string, region: string): string {
+  const hyphen = written.includes("-");
+  const adjective = /ern$/i.test(written);
+  let word = region;
+  if (hyphen && word.length > 5) word = `${word.slice(0, 5)}-${word.slice(5)}`;
+  if (adjective) word = `${word}ern`;
+  return /^[A-Z]/.test(written) ? word[0].toUpperCase() + word.slice(1) : word;
+}

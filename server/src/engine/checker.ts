@@ -1,0 +1,151 @@
+// The engine: prose in, findings out. Reads each block once (cached by its text),
+// ties sentences to events, and runs each comparison. No editor imports: the
+// language server, the CLI and the tests all call this.
+import { readBlock, ReaderContext, makeReaderContext, SentenceReading } from "../claims/reader";
+import { compareActor } from "../compare/actors";
+import { Attribution, EventModel } from "../compare/attribution";
+import { CompareContext } from "../compare/context";
+import { compareEventQuantity, compareQuantity } from "../compare/counts";
+import { compareEventDate } from "../compare/dates";
+import { reportHonorific, reportSuspect } from "../compare/names";
+import { compareFounded, compareRelation } from "../compare/organizations";
+import { compareRole } from "../compare/people";
+import { compareEventPlace } from "../compare/places";
+import { FactBase, FactEvent } from "../facts/model";
+import { NameIndex } from "../facts/nameIndex";
+import { splitBlocks } from "../text/blocks";
+import { extractProse, isSuppressed, markupKindOf } from "../text/markup";
+import { ConflictCode, Finding, Severity } from "./findings";
+
+export interface CheckOptions {
+  /** LSP language id (markdown, plaintext…); decides how markup is read. */
+  languageId?: string;
+  path?: string;
+  /** Severity per code; a code set to "off" is not reported. */
+  severities?: Partial<Record<ConflictCode, Severity | "off">>;
+}
+
+interface PlacedSentence {
+  reading: SentenceReading;
+  offset: number; // of its block in the document
+}
+
+/** When two findings overlap, the more specific one is kept. */
+const PRIORITY: ConflictCode[] = ["misspelled-name", "wrong-person", "wrong-place", "wrong-number", "wrong-date", "wrong-actor", "wrong-relation"];
+
+/** Blocks cached at most; beyond this the least recently used are dropped. */
+const CACHE_LIMIT = 50_000;
+
+export class Checker {
+  private readonly names: NameIndex;
+  private readonly events: EventModel;
+  private readonly reader: ReaderContext;
+  private readonly cache = new Map<string, SentenceReading[]>();
+
+  constructor(readonly base: FactBase) {
+    this.names = new NameIndex(base);
+    this.events = new EventModel(base);
+    this.reader = makeReaderContext(base, this.names);
+  }
+
+  check(text: string, options: CheckOptions = {}): Finding[] {
+    const kind = markupKindOf(options.languageId ?? "plaintext", options.path);
+    const view = extractProse(text, kind);
+    if (view.directives.fileDisabled) return [];
+    const sentences: PlacedSentence[] = [];
+    for (const block of splitBlocks(view.prose)) {
+      for (const reading of this.read(block.text)) sentences.push({ reading, offset: block.start });
+    }
+    const attributions = this.events.attribute(sentences.map((s) => s.reading));
+    const ctx = new CompareContext(this.base);
+    const peopleSoFar: string[] = [];
+    sentences.forEach((s, i) => {
+      ctx.offset = s.offset;
+      this.compareSentence(ctx, s.reading, attributions[i], peopleSoFar);
+    });
+    const severities = options.severities ?? {};
+    const kept = dedupe(ctx.findings).filter((f) => !isSuppressed(view.directives, f.start, f.code) && severities[f.code] !== "off");
+    for (const f of kept) {
+      const sev = severities[f.code];
+      if (sev && sev !== "off") f.severity = sev;
+    }
+    return kept;
+  }
+
+  /** Reads a block, or returns what an earlier check read from the same text. */
+  private read(text: string): SentenceReading[] {
+    const hit = this.cache.get(text);
+    if (hit) {
+      this.cache.delete(text);
+      this.cache.set(text, hit);
+      return hit;
+    }
+    const readings = readBlock(text, this.reader);
+    this.cache.set(text, readings);
+    if (this.cache.size > CACHE_LIMIT) {
+      let drop = this.cache.size - CACHE_LIMIT * 0.8;
+      for (const key of this.cache.keys()) {
+        if (drop-- <= 0) break;
+        this.cache.delete(key);
+      }
+    }
+    return readings;
+  }
+
+  private compareSentence(ctx: CompareContext, s: SentenceReading, a: Attribution, peopleSoFar: string[]): void {
+    for (const suspect of s.suspects) reportSuspect(ctx, suspect);
+    for (const h of s.honorifics) reportHonorific(ctx, h, peopleSoFar);
+    for (const m of [...s.mentions, ...s.suspects]) if (ctx.entity(m.entityId)?.kind === "person") peopleSoFar.push(m.entityId);
+
+    const consumedDates = new Set<number>();
+    for (const r of s.relations) {
+      compareRelation(ctx, r);
+      if (r.until) consumedDates.add(r.until.start);
+    }
+    for (const f of s.founded) {
+      compareFounded(ctx, f);
+      consumedDates.add(f.date.start);
+    }
+    for (const r of s.roles) compareRole(ctx, r);
+
+    // Claims about an event: the events the sentence names, or the one it continues.
+    const named = a.candidates;
+    const events: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
+    if (a.primary && !events.includes(a.primary)) events.push(a.primary);
+    const aboutAnEvent = named.length > 0 || s.eventNouns.some((n) => !n.plural);
+    // The sentence's own event, unless it only hints at one that the document is not about.
+    const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
+
+    for (const q of s.quantities) {
+      if (q.measure === "population") {
+        const places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
+        if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
+        continue;
+      }
+      if (events.length) compareEventQuantity(ctx, q, events);
+    }
+    if (!aboutAnEvent || !main) return;
+    for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, events);
+    for (const p of s.places) {
+      // Consistent with any event the sentence names: nothing to say.
+      const trial = (ev: FactEvent): number => {
+        const scratch = new CompareContext(this.base);
+        compareEventPlace(scratch, p, ev);
+        return scratch.findings.length;
+      };
+      if (events.length > 1 && events.some((ev) => ev.place?.at && trial(ev) === 0)) continue;
+      compareEventPlace(ctx, p, main);
+    }
+    for (const actor of s.actors) compareActor(ctx, actor, main);
+  }
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const sorted = [...findings].sort((x, y) => PRIORITY.indexOf(x.code) - PRIORITY.indexOf(y.code) || x.start - y.start);
+  const kept: Finding[] = [];
+  for (const f of sorted) {
+    if (kept.some((k) => k.start < f.end && f.start < k.end)) continue;
+    kept.push(f);
+  }
+  return kept.sort((x, y) => x.start - y.start || x.end - y.end);
+}

@@ -1,0 +1,54 @@
+// Engine findings and fact problems as LSP diagnostics.
+import { Diagnostic, DiagnosticSeverity, Range } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { URI } from "vscode-uri";
+import { Finding, Severity } from "../engine/findings";
+import { FactProblem } from "../facts/parse";
+
+export const SOURCE = "factcheck";
+
+export function severityOf(s: Severity): DiagnosticSeverity {
+  switch (s) {
+    case "error":
+      return DiagnosticSeverity.Error;
+    case "warning":
+      return DiagnosticSeverity.Warning;
+    case "information":
+      return DiagnosticSeverity.Information;
+    default:
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+export function rangeOf(doc: TextDocument, start: number, end: number): Range {
+  return { start: doc.positionAt(start), end: doc.positionAt(end) };
+}
+
+export function findingToDiagnostic(doc: TextDocument, f: Finding, index: number): Diagnostic {
+  return {
+    range: rangeOf(doc, f.start, f.end),
+    severity: severityOf(f.severity),
+    code: f.code,
+    source: SOURCE,
+    message: f.message,
+    relatedInformation: f.related.map((r) => ({
+      location: {
+        uri: URI.file(r.at.file).toString(),
+        range: { start: { line: r.at.line, character: r.at.character }, end: { line: r.at.line, character: r.at.character } },
+      },
+      message: r.message,
+    })),
+    // Which finding of the document's last check this is, and the version it belongs to.
+    data: { index, version: doc.version },
+  };
+}
+
+export function problemToDiagnostic(p: FactProblem): Diagnostic {
+  return {
+    range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
+    severity: p.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: p.code,
+    source: SOURCE,
+    message: p.message,
+  };
+}

@@ -1,0 +1,22 @@
+// One spelling-insensitive form for names, so "Al-Qaeda’s", "al Qaeda" and "al-qaeda" meet.
+
+const APOSTROPHES = /[\u2019\u2018\u02bc\u02bb`´']/g;
+const DASHES = /[\u2010-\u2015\u2212-]/g;
+
+/** Lowercase, no diacritics, apostrophes dropped, hyphens and runs of space folded to one space. */
+export function normalizeName(s: string): string {
+  return namePieces(s).join(" ");
+}
+
+/** The pieces of a name as the tokenizer sees them: "Hay’et Tahrir al-Sham" → ["hayet","tahrir","al","sham"]. */
+export function namePieces(s: string): string[] {
+  return foldPiece(s.replace(DASHES, " "))
+    .split(/[^\p{L}\p{N}.&]+/u)
+    .map((p) => p.replace(/\./g, ""))
+    .filter(Boolean);
+}
+
+/** Lowercase, strip diacritics and apostrophes. */
+export function foldPiece(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}+/gu, "").replace(APOSTROPHES, "").toLowerCase();
+}
