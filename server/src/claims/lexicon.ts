@@ -103,6 +103,13 @@ export const EVENT_NOUNS: Record<string, string> = {
   ceasefire: "ceasefire", truce: "ceasefire", armistice: "ceasefire",
 };
 
+/** Verbs that tell an event happening, so that a place or date in the sentence can be its place or date. */
+export const EVENT_VERBS = new Set([
+  "landed", "raided", "stormed", "swooped", "struck", "attacked", "killed", "died", "captured", "arrested", "launched",
+  "conducted", "carried", "staged", "mounted", "occurred", "happened", "unfolded", "began", "ended", "lasted",
+  "touched", "descended", "targeted", "hit", "bombed", "clashed", "fought",
+]);
+
 /** Verbs by which an actor carries an event out. */
 export const ACTION_VERBS = new Set([
   "launched", "launch", "launches", "conducted", "conduct", "conducts", "carried", "carry", "carries", "staged",
@@ -131,7 +138,7 @@ export const REGION_LETTERS: Record<string, string> = {
 };
 
 export const PLACE_LEVEL_NOUNS: Record<string, "town" | "province" | "country" | "area"> = {
-  town: "town", city: "town", village: "town", hamlet: "town", capital: "town",
+  town: "town", city: "town", village: "town", hamlet: "town",
   province: "province", governorate: "province", region: "province", district: "province",
   country: "country", state: "country",
   area: "area", countryside: "area", outskirts: "area", suburbs: "area",

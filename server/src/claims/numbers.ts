@@ -169,6 +169,12 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     if (after) q.qualifier = after;
     return q.measure ? q : undefined;
   }
+  // "the death toll rose to 20", "a toll of 13": the number is the count of the dead.
+  if (tollBefore(tokens, phrase.first)) {
+    q.group = "people";
+    q.measure = "killed";
+    return q;
+  }
   // "12 dead", "13 killed" with the noun left out.
   if (next && next.kind === "word" && MEASURE_WORDS[next.norm] === "killed" && next.norm !== "death") {
     q.group = "people";
@@ -183,6 +189,17 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     return q;
   }
   return undefined;
+}
+
+const TOLL_LINKS = new Set(["rose", "risen", "climbed", "reached", "stood", "stands", "hit", "was", "is", "at", "to", "of", "has", "had", "now", "increased", "jumped"]);
+
+function tollBefore(tokens: Token[], first: number): boolean {
+  const { at } = qualifierBefore(tokens, first);
+  for (let k = at - 1; k >= 0 && k >= at - 4; k--) {
+    if (tokens[k].norm === "toll") return true;
+    if (!TOLL_LINKS.has(tokens[k].norm)) return false;
+  }
+  return false;
 }
 
 /** "US soldiers", "American troops": the counted are forces, not civilians. */

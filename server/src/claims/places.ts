@@ -19,12 +19,14 @@ export interface PlaceClaim {
   relation: "in" | "near";
   /** Written as an adjective ("Turkish border", "Syrian city"). */
   demonym?: boolean;
+  /** A named place the sentence says lies here ("Humaira, in Aleppo province"). */
+  subjectId?: string;
   /** For region claims: compass letters (n, nw…) and the place they divide, if named. */
   compass?: string;
   of?: string;
 }
 
-const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "of", "within", "throughout"]);
+const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "within", "throughout"]);
 const NEAR = new Set(["near", "outside", "around", "nearby", "beside", "by"]);
 
 export function readPlaces(
@@ -61,7 +63,8 @@ export function readPlaces(
       const lvl = after && !after.cap && PLACE_LEVEL_NOUNS[after.norm] ? PLACE_LEVEL_NOUNS[after.norm] : undefined;
       const rel = relationBefore(tokens, i);
       if (rel) {
-        claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: rel });
+        const subjectId = rel === "in" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
+        claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: rel, subjectId });
       } else if (lvl && lvl !== "area") {
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
       }
@@ -93,6 +96,23 @@ export function readPlaces(
     }
   }
   return claims;
+}
+
+const LOCATING = new Set([",", "lies", "lie", "is", "was", "sits", "located", "situated", "a", "an", "the", "town", "village", "city", "in", "of", "province", "which", "countryside", "area", "region", "rural", "district", "near"]);
+
+/** The named place that a locative phrase before token i says lies there: "Humaira, in …", "Atme lies in …". */
+function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: (id: string) => boolean): string | undefined {
+  for (let j = mentions.length - 1; j >= 0; j--) {
+    const p = mentions[j];
+    if (p.last > i || !isPlace(p.entityId)) continue;
+    if (i - p.last > 7) return undefined;
+    for (let k = p.last; k < i; k++) {
+      const w = tokens[k].norm;
+      if (!LOCATING.has(w) && COMPASS[w] === undefined && !(tokens[k].joined && COMPASS[w] !== undefined)) return undefined;
+    }
+    return p.entityId;
+  }
+  return undefined;
 }
 
 /** "in Iraq and Syria": a list of places states a scope, not where one thing happened. */
@@ -146,6 +166,8 @@ function nameAt(
 function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
   for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
     const w = tokens[k].norm;
+    // "of" places only after a word for an area: "the countryside of Idlib", not "the capital of Iraq".
+    if (w === "of") return PLACE_LEVEL_NOUNS[tokens[k - 1]?.norm] && PLACE_LEVEL_NOUNS[tokens[k - 1].norm] !== "town" ? "in" : undefined;
     if (LOCATIVE.has(w)) return "in";
     if (NEAR.has(w)) return "near";
     if (w === "to" && tokens[k - 1]?.norm === "close") return "near";

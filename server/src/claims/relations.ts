@@ -27,6 +27,7 @@ const END_PHRASES: string[][] = [
   ["cut", "its", "ties", "with"], ["cut", "ties", "with"], ["broke", "with"], ["broke", "away", "from"], ["broke", "from"],
   ["split", "from"], ["split", "with"], ["severed", "ties", "with"], ["severed", "its", "ties", "with"], ["left"],
 ];
+const AFFILIATE_NOUNS = new Set(["affiliate", "offshoot", "branch", "franchise", "wing", "ally", "arm", "faction", "splinter"]);
 const FOUNDING_VERBS = new Set(["founded", "formed", "created", "established", "launched", "set", "split", "emerged", "born"]);
 
 const CONNECTORS = new Set([
@@ -85,11 +86,21 @@ export function readRelations(
         relations.push({ subject, object, type: "linked", until });
       }
     }
+    // "A, an B affiliate": the tie written as a noun after the other organization's name.
+    if (AFFILIATE_NOUNS.has(w)) {
+      const object = orgs.find((o) => o.last === i);
+      const article = object ? tokens[object.first - 1]?.norm : undefined;
+      if (object && (article === "a" || article === "an" || article === "the")) {
+        const comma = object.first - 2;
+        const subject = tokens[comma]?.raw === "," ? orgs.find((o) => o.last === comma) : undefined;
+        if (subject && subject !== object) relations.push({ subject, object, type: "linked" });
+      }
+    }
     // "A was set up / founded / formed in 2014", "formed the group B" with a year in the sentence.
     if (FOUNDING_VERBS.has(w)) {
       const next = tokens[i + 1]?.norm;
       if (w === "set" && next !== "up") continue;
-      if (w === "split" && next !== "away" && next !== "off" && next !== "in") continue;
+      if (w === "split" && next !== "away" && next !== "off" && next !== "in" && next !== "from") continue;
       const date = yearAfter(i + 1, 4);
       const object = w === "formed" || w === "founded" || w === "created" || w === "established" ? orgAfter(i + 1, 3) : undefined;
       const subject = object ?? orgBefore(i);

@@ -41,7 +41,8 @@ export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: str
       const tail = tokens.slice(after.last, after.last + 2);
       const roleBetween = between.find((t) => ROLE_NOUNS.has(t.norm));
       const roleAfter = tail.find((t) => ROLE_NOUNS.has(t.norm));
-      const words = between.filter((t) => t.raw !== ",");
+      // Capitalized adjectives before the organization ("of the Syrian Observatory") belong to its name.
+      const words = between.filter((t) => t.raw !== ",").filter((t, k, all) => !(t.cap && k >= all.length - 2 && k > 0));
       const linked =
         (words.length > 0 && words.every((t) => FILLER.has(t.norm) || ROLE_NOUNS.has(t.norm) || t.norm === "of" || t.norm === "for" || t.norm === "at")) ||
         (words.length <= 2 && words[0]?.norm === "of");

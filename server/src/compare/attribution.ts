@@ -41,7 +41,8 @@ export class EventModel {
       for (const id of ev.place?.near ?? []) add(ev.id, `e:${id}`, 0.3);
       for (const id of ev.actors?.ids ?? []) add(ev.id, `e:${id}`, 0.5);
       for (const d of ev.actors?.disputed ?? []) for (const id of d.ids) add(ev.id, `e:${id}`, 0.4);
-      for (const id of ev.targets?.ids ?? []) add(ev.id, `e:${id}`, 3);
+      // A targeted person marks one event; a targeted group (Islamic State) is named in many contexts.
+      for (const id of ev.targets?.ids ?? []) add(ev.id, `e:${id}`, base.entities.get(id)?.kind === "person" ? 3 : 0.5);
       for (const id of ev.people) add(ev.id, `e:${id}`, 1.5);
       for (const k of ev.keywords) for (const p of namePieces(k)) add(ev.id, `w:${p}`, 1.2);
       for (const [word, kind] of Object.entries(EVENT_NOUNS)) if (kind === ev.kind) add(ev.id, `w:${word}`, 0.4);

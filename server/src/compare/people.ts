@@ -13,7 +13,8 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim): void {
   if (!orgsOfPerson.length) return;
   for (const id of orgsOfPerson) if (id === org.id || relatedOrganizations(ctx, id).has(org.id) || relatedOrganizations(ctx, org.id).has(id)) return;
 
-  const holder = holderOf(ctx, org.id, claim.roleNoun, person.id);
+  // Another person's office ("Observatory chief John Kirby") is the wrong person; mere affiliation is the wrong organization.
+  const holder = claim.roleNoun ? holderOf(ctx, org.id, claim.roleNoun, person.id) : undefined;
   if (holder) {
     const role = holder.roles.find((r) => r.of === org.id)!;
     ctx.report({

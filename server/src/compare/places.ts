@@ -147,3 +147,27 @@ function compassLike(written: string, region: string): string {
   if (adjective) word = `${word}ern`;
   return /^[A-Z]/.test(written) ? word[0].toUpperCase() + word.slice(1) : word;
 }
+
+/** Where a sentence says a known place lies ("Humaira, in Idlib province") against where it lies. */
+export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): void {
+  const subject = ctx.entity(claim.subjectId);
+  const claimed = ctx.entity(claim.entityId);
+  if (!subject || !claimed || claimed.kind !== "place" || subject.id === claimed.id) return;
+  const subjectChain = chain(ctx, subject.id);
+  if ([...subjectChain.values()].some((e) => e.id === claimed.id)) return;
+  const claimedChain = chain(ctx, claimed.id);
+  if ([...claimedChain.values()].some((e) => e.id === subject.id)) return;
+  const lvl = levelClass(claimed);
+  const right = lvl ? subjectChain.get(lvl) : undefined;
+  if (!right || right.id === subject.id) return;
+  ctx.report({
+    code: "wrong-place",
+    start: claim.start,
+    end: claim.end,
+    message: `${subject.name} lies in ${describePlace(ctx, subject.in ?? subject.id)}, not ${claim.written}${ctx.cite(subject.cite)}.`,
+    fixes: [{ newText: claim.demonym && right.demonym ? right.demonym : right.name }],
+    fact: { at: subject.at, what: `${subject.name}: in ${right.name}` },
+    entityId: subject.id,
+    written: claim.written,
+  });
+}

@@ -10,12 +10,13 @@ import { compareEventDate } from "../compare/dates";
 import { reportHonorific, reportSuspect } from "../compare/names";
 import { compareFounded, compareRelation } from "../compare/organizations";
 import { compareRole } from "../compare/people";
-import { compareEventPlace } from "../compare/places";
+import { compareEventPlace, compareLocatedPlace } from "../compare/places";
 import { FactBase, FactEvent } from "../facts/model";
 import { NameIndex } from "../facts/nameIndex";
 import { splitBlocks } from "../text/blocks";
 import { extractProse, isSuppressed, markupKindOf } from "../text/markup";
 import { ConflictCode, Finding, Severity } from "./findings";
+import { EVENT_VERBS } from "../claims/lexicon";
 
 export interface CheckOptions {
   /** LSP language id (markdown, plaintext…); decides how markup is read. */
@@ -107,12 +108,17 @@ export class Checker {
       consumedDates.add(f.date.start);
     }
     for (const r of s.roles) compareRole(ctx, r);
+    for (const p of s.places) if (p.subjectId) compareLocatedPlace(ctx, p);
 
     // Claims about an event: the events the sentence names, or the one it continues.
     const named = a.candidates;
     const events: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
     if (a.primary && !events.includes(a.primary)) events.push(a.primary);
-    const aboutAnEvent = named.length > 0 || s.eventNouns.some((n) => !n.plural);
+    // Places and dates are read as an event's only when the sentence tells of it happening.
+    const aboutAnEvent =
+      s.eventNouns.some((n) => !n.plural) ||
+      s.words.some((w, i) => EVENT_VERBS.has(w) || (w === "took" && s.words[i + 1] === "place")) ||
+      events.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase())));
     // The sentence's own event, unless it only hints at one that the document is not about.
     const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
