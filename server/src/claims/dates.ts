@@ -22,6 +22,29 @@ export interface DateMention {
   prep?: string;
   /** "the 2019 raid": the date modifies the noun that follows. */
   modifies?: string;
+  /** The date tells when something was said ("On Friday, the Pentagon said"), not when the event happened. */
+  ofSpeech?: boolean;
+}
+
+const REPORTING = new Set(["said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "claimed", "declared", "tweeted", "wrote", "published", "revealed", "disclosed", "released"]);
+const HAPPENING = new Set([
+  "raid", "operation", "mission", "assault", "attack", "strike", "landing", "riot", "ceasefire", "killed", "died", "landed",
+  "raided", "captured", "arrested", "launched", "conducted", "carried", "occurred", "happened", "took", "began", "ended",
+  "killing", "death", "defeated", "founded", "formed", "established", "created", "set", "split", "clashes", "fighting",
+]);
+
+/** Whether the word nearest the date is a verb of saying rather than one of happening. */
+function isOfSpeech(tokens: Token[], d: DateMention): boolean {
+  let best: { speech: boolean; dist: number } | undefined;
+  for (let k = Math.max(0, d.first - 8); k < Math.min(tokens.length, d.last + 8); k++) {
+    if (k >= d.first && k < d.last) continue;
+    const w = tokens[k].norm;
+    const speech = REPORTING.has(w);
+    if (!speech && !HAPPENING.has(w)) continue;
+    const dist = k < d.first ? d.first - k : k - d.last + 1;
+    if (!best || dist < best.dist) best = { speech, dist };
+  }
+  return best?.speech ?? false;
 }
 
 const PREPOSITIONS = new Set(["in", "on", "since", "until", "till", "by", "before", "after", "from", "during", "of", "last", "this", "early", "late", "mid"]);
@@ -71,6 +94,7 @@ export function readDates(tokens: Token[]): DateMention[] {
     else if (prev?.norm === "the" && tokens[m.first - 2]?.norm === "since") m.prep = "since";
     const after = tokens[m.last];
     if (after && after.kind === "word" && !after.cap && prev?.norm === "the") m.modifies = after.norm;
+    m.ofSpeech = isOfSpeech(tokens, m);
     dates.push(m);
     i = m.last - 1;
   }

@@ -181,8 +181,8 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     q.measure = "killed";
     return q;
   }
-  // "a six-hour raid": the unit joined to the number.
-  if (next?.joined && next.norm in DURATION_UNITS) {
+  // "a six-hour raid": the unit joined to the number ("a 13-year-old" is an age, not a duration).
+  if (next?.joined && next.norm in DURATION_UNITS && tokens[phrase.last + 1]?.norm !== "old") {
     q.unit = DURATION_UNITS[next.norm].unit;
     q.unitHours = DURATION_UNITS[next.norm].hours;
     q.measure = "duration";

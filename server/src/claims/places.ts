@@ -27,6 +27,8 @@ export interface PlaceClaim {
 }
 
 const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "within", "throughout"]);
+/** Verbs that take the place itself as object: "raided the village of Humaira". */
+const ENTERING = new Set(["raided", "stormed", "struck", "hit", "targeted", "attacked", "bombed", "entered", "reached", "shelled"]);
 const NEAR = new Set(["near", "outside", "around", "nearby", "beside", "by"]);
 
 export function readPlaces(
@@ -48,9 +50,10 @@ export function readPlaces(
       let k = i + 2;
       if (tokens[k]?.norm === "the") k++;
       const name = nameAt(tokens, k, mentionAt);
-      if (name) {
-        const rel = relationBefore(tokens, i);
-        claims.push({ ...name, kind: "place", level, relation: rel ?? "in" });
+      const rel = relationBefore(tokens, i);
+      // "residents of the nearby town of X" says nothing of where anything happened.
+      if (name && rel) {
+        claims.push({ ...name, kind: "place", level, relation: rel });
         adjectivesBefore(tokens, i, claims, countryByDemonym, name.entityId);
         i = name.lastToken - 1;
         continue;
@@ -168,7 +171,7 @@ function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
     const w = tokens[k].norm;
     // "of" places only after a word for an area: "the countryside of Idlib", not "the capital of Iraq".
     if (w === "of") return PLACE_LEVEL_NOUNS[tokens[k - 1]?.norm] && PLACE_LEVEL_NOUNS[tokens[k - 1].norm] !== "town" ? "in" : undefined;
-    if (LOCATIVE.has(w)) return "in";
+    if (LOCATIVE.has(w) || ENTERING.has(w)) return "in";
     if (NEAR.has(w)) return "near";
     if (w === "to" && tokens[k - 1]?.norm === "close") return "near";
     if (tokens[k].kind === "punct") return undefined;

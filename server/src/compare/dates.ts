@@ -19,7 +19,7 @@ function agrees(d: DateMention, w: EventWhen): boolean {
 }
 
 export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[]): void {
-  if (d.prep && RELATIVE.has(d.prep)) return;
+  if ((d.prep && RELATIVE.has(d.prep)) || d.ofSpeech) return;
   const dated = events.filter((e) => e.when && shared(d, e.when).length > 0);
   if (!dated.length) return;
   if (dated.some((e) => agrees(d, e.when!))) return;
