@@ -14,7 +14,8 @@ import { ROOT } from "./paths";
 
 export class LspClient {
   readonly connection: MessageConnection;
-  private readonly child: ChildProcess;
+  /** The server process (for its pid, its exit, or to close its stdin). */
+  readonly child: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: { test: () => boolean; resolve: () => void }[] = [];
   private versions = new Map<string, number>();
@@ -60,6 +61,14 @@ export class LspClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     void this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** Replaces one range (an incremental change, as editors send while typing). */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
   }
 
