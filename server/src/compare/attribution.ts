@@ -59,8 +59,19 @@ export class EventModel {
     }
   }
 
+  /** Readings are cached by block text, so a sentence's scores are worked out once per fact base. */
+  private scored = new WeakMap<SentenceReading, Map<string, number>>();
+
   /** Score of each event from one sentence's own words and names. */
   score(s: SentenceReading): Map<string, number> {
+    const known = this.scored.get(s);
+    if (known) return known;
+    const scores = this.computeScore(s);
+    this.scored.set(s, scores);
+    return scores;
+  }
+
+  private computeScore(s: SentenceReading): Map<string, number> {
     const scores = new Map<string, number>();
     const seen = new Set<string>();
     const take = (cue: string): void => {
