@@ -1,7 +1,7 @@
 // Reads where a sentence puts things: "in the town of X", "Idlib province",
 // "near the Turkish border", "in northwest Syria", "the northern Syrian city of X".
 import { Token } from "../text/tokens";
-import { COMPASS, PLACE_LEVEL_NOUNS } from "./lexicon";
+import { COMPASS, EVENT_NOUNS, EVENT_VERBS, MONTHS, NOT_NAMES, PLACE_LEVEL_NOUNS, WEEKDAYS } from "./lexicon";
 import { Mention } from "./names";
 
 export type PlaceLevelClass = "town" | "province" | "country" | "area";
@@ -77,6 +77,16 @@ export function readPlaces(
       continue;
     }
 
+    // "raided a house in Sarmada": a name the facts do not know, where an event happened.
+    if ((t.norm === "in" || t.norm === "at") && !mentionAt.has(i + 1) && eventWordBefore(tokens, i)) {
+      const unknown = unknownPlaceAfter(tokens, i + 1, countryByDemonym);
+      if (unknown) {
+        claims.push({ start: unknown.start, end: unknown.end, written: unknown.written, kind: "place", level: unknown.level, relation: "in" });
+        i = unknown.lastToken - 1;
+        continue;
+      }
+    }
+
     // "near the Turkish border", "the border with Turkey"
     if (t.norm === "border" || t.norm === "frontier") {
       const adj = tokens[i - 1];
@@ -116,6 +126,47 @@ function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: 
     return p.entityId;
   }
   return undefined;
+}
+
+/** Words that may follow a place name that ends its noun phrase ("in Sarmada on Thursday"). */
+const AFTER_PLACE = new Set(["on", "in", "at", "near", "and", "which", "where", "that", "late", "early", "overnight", "last", "this", "during", "before", "after", "when", "while", "with", "killing", "leaving"]);
+
+/** An event noun or verb just before the preposition: "raid in", "landed at", "raided a house in". */
+function eventWordBefore(tokens: Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const t = tokens[k];
+    if (t.kind === "punct") return false;
+    if ((EVENT_NOUNS[t.norm] && !t.norm.endsWith("s")) || EVENT_VERBS.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/** A run of capitalized words that reads as a place name the facts do not know. */
+function unknownPlaceAfter(
+  tokens: Token[],
+  k: number,
+  countryByDemonym: (norm: string) => string | undefined,
+): { start: number; end: number; written: string; level: PlaceLevelClass; lastToken: number } | undefined {
+  let j = k;
+  while (j < tokens.length && j - k < 3) {
+    const t = tokens[j];
+    const plain = t.kind === "word" && t.cap && !t.upper && !NOT_NAMES.has(t.norm) && !(t.norm in MONTHS) && !(t.norm in WEEKDAYS) && !countryByDemonym(t.norm);
+    if (!plain || (j > k && !t.cap)) break;
+    j++;
+  }
+  if (j === k) return undefined;
+  const next = tokens[j];
+  if (next?.joined) return undefined;
+  const level = next ? PLACE_LEVEL_NOUNS[next.norm] : undefined;
+  if (next && next.kind === "word" && !level && !AFTER_PLACE.has(next.norm)) return undefined;
+  if (level === "country" || level === "area") return undefined;
+  return {
+    start: tokens[k].start,
+    end: tokens[j - 1].end,
+    written: tokens.slice(k, j).map((t) => t.raw).join(" "),
+    level: level ?? "town",
+    lastToken: j,
+  };
 }
 
 /** "in Iraq and Syria": a list of places states a scope, not where one thing happened. */
