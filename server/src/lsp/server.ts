@@ -44,6 +44,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let workspaceFolders: string[] = [];
   let canConfigure = false;
   let canWatch = false;
+  let canFollowFolders = false;
   const facts = new FactSource(options.factPaths, () => workspaceFolders);
   const checked = new Map<string, CheckedDocument>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -55,6 +56,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (!workspaceFolders.length && params.rootUri) workspaceFolders = [URI.parse(params.rootUri).fsPath];
     canConfigure = !!params.capabilities.workspace?.configuration;
     canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    // Subscribing to folder changes throws unless the client supports them, and would stop the facts loading.
+    canFollowFolders = !!params.capabilities.workspace?.workspaceFolders;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -68,7 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => {
     if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.facts.{yaml,yml}" }] });
-    if (canConfigure) {
+    if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => URI.parse(f.uri).fsPath));
         workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
