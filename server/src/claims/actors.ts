@@ -6,16 +6,30 @@ import { Mention } from "./names";
 
 export interface ActorClaim {
   actor: Mention;
+  /** "Russian commandos": the actor is named by its country's adjective; actor.entityId is the country. */
+  byCountry?: boolean;
   /** Token index of the event noun the actor carried out, if named. */
   eventNoun?: number;
 }
 
 const AUXILIARIES = new Set(["has", "have", "had", "was", "were", "is", "are", "reportedly", "also", "then", "allegedly", "had", "been"]);
-const DEEDS = new Set(["landed", "raided", "stormed", "captured", "arrested", "swooped", "attacked", "descended"]);
+const DEEDS = new Set(["landed", "raided", "stormed", "captured", "arrested", "swooped", "attacked", "descended", "seized", "detained", "abducted", "snatched", "entered"]);
+const FORCE_NOUNS = /^(troops|forces|commandos|soldiers|units|army|military|jets|helicopters|aircraft|marines|paratroopers|personnel)$/;
 const ARTICLES = new Set(["a", "an", "the", "its", "their", "this"]);
 
-export function readActors(tokens: Token[], forces: Mention[]): ActorClaim[] {
+export function readActors(tokens: Token[], named: Mention[], countryByDemonym: (norm: string) => string | undefined): ActorClaim[] {
   const claims: ActorClaim[] = [];
+  // "Russian troops", "Turkish special forces": a force named by its country's adjective.
+  const byCountry: Mention[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const country = countryByDemonym(tokens[i].norm);
+    if (!country || !tokens[i].cap || named.some((m) => m.first <= i && i < m.last)) continue;
+    let k = i + 1;
+    if (tokens[k]?.norm === "special" && tokens[k + 1]?.norm === "forces") k++;
+    if (!FORCE_NOUNS.test(tokens[k]?.norm ?? "")) continue;
+    byCountry.push({ entityId: country, start: tokens[i].start, end: tokens[k].end, first: i, last: k + 1, written: tokens.slice(i, k + 1).map((t) => t.raw).join(" ") });
+  }
+  const forces = [...named, ...byCountry];
   if (!forces.length) return claims;
   for (const m of forces) {
     // Skip a parenthesised abbreviation after the name: "International Security Assistance Force (ISAF)".
@@ -34,9 +48,9 @@ export function readActors(tokens: Token[], forces: Mention[]): ActorClaim[] {
       if (tokens[j]?.norm === "out") j++;
       while (tokens[j] && (ARTICLES.has(tokens[j].norm) || (!EVENT_NOUNS[tokens[j].norm] && tokens[j].kind === "word" && j - k <= 4 && !tokens[j].cap))) j++;
       const noun = tokens[j];
-      if (noun && EVENT_NOUNS[noun.norm] && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j });
+      if (noun && EVENT_NOUNS[noun.norm] && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j, byCountry: byCountry.includes(m) });
     } else if (DEEDS.has(verb.norm)) {
-      claims.push({ actor: m });
+      claims.push({ actor: m, byCountry: byCountry.includes(m) });
     }
   }
   // "a raid (was) conducted / carried out / led by X"
@@ -52,7 +66,7 @@ export function readActors(tokens: Token[], forces: Mention[]): ActorClaim[] {
     k++;
     if (tokens[k]?.norm === "the") k++;
     const m = forces.find((f) => f.first === k);
-    if (m && !claims.some((c) => c.actor === m)) claims.push({ actor: m, eventNoun: i });
+    if (m && !claims.some((c) => c.actor === m)) claims.push({ actor: m, eventNoun: i, byCountry: byCountry.includes(m) });
   }
   return claims;
 }

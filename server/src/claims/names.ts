@@ -1,7 +1,7 @@
 // Finds the names in a sentence: exact mentions of known entities (by any recorded
 // spelling), near spellings of them, and "Mr X" references to be resolved against
 // the people the document has already named.
-import { distance } from "fastest-levenshtein";
+import { slipDistance } from "../text/editDistance";
 import { NameEntry, NameIndex, PARTICLES } from "../facts/nameIndex";
 import { Token } from "../text/tokens";
 import { HONORIFICS, NOT_NAMES } from "./lexicon";
@@ -206,7 +206,7 @@ function scoreWindow(
     if (index.isKnownPiece(t.norm)) return undefined;
     // One word grown from the other ("Syrian" from "Syria", "Kurds" from "Kurd") is a derived word, not a slip.
     if (m === 1 && (t.norm.startsWith(want) || want.startsWith(t.norm))) return undefined;
-    const d = distance(t.norm, want);
+    const d = slipDistance(t.norm, want);
     if (d > pieceAllowance(t.norm, want)) return undefined;
     edits += d;
     if (firstDiff < 0) firstDiff = start + j;

@@ -3,6 +3,7 @@
 import { Qualifier } from "../facts/model";
 import { Token } from "../text/tokens";
 import {
+  EVENT_NOUNS,
   COUNTED_NOUNS,
   DURATION_UNITS,
   MEASURE_WORDS,
@@ -35,9 +36,16 @@ export interface Quantity extends NumberPhrase {
   measure?: string;
   unit?: string;
   unitHours?: number;
+  /** Where the counted noun ends ("six hours"), so a fix can rewrite number and unit together. */
+  nounEnd?: number;
+  /** Part of a total given in an earlier sentence ("among them"); it has no measure of its own. */
+  among?: boolean;
 }
 
 const WINDOW = 8;
+
+/** Nouns a counted word may describe rather than be counted as: "helicopter crews", "children's hospital". */
+const MODIFIED_NOUNS = new Set(["crews", "crew", "pilots", "units", "unit", "parents", "families", "hospital", "camps", "camp", "groups", "rights", "convoy", "convoys", "squadron", "squadrons", "gunships"]);
 
 /** Every quantity a sentence states, in order. */
 export function readQuantities(tokens: Token[]): Quantity[] {
@@ -71,8 +79,8 @@ export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefin
         value += NUMBER_WORDS[next.norm];
         last = i + 2;
       }
-      // "One" is more often a pronoun than a count: take it only before a counted noun.
-      if (w === "one" && !(tokens[last]?.norm in COUNTED_NOUNS)) return undefined;
+      // "One" is more often a pronoun than a count: take it only before a counted noun ("one US soldier").
+      if (w === "one" && nounAfter(tokens, last, 2) === undefined) return undefined;
     } else if (w === "a" && tokens[i + 1]?.norm === "dozen") {
       value = 12;
       last = i + 2;
@@ -80,6 +88,14 @@ export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefin
     } else if (w === "half" && tokens[i + 1]?.norm === "a" && tokens[i + 2]?.norm in MULTIPLIERS) {
       value = MULTIPLIERS[tokens[i + 2].norm] / 2;
       last = i + 3;
+      style = "words";
+    } else if (w === "half" && (tokens[i + 1]?.norm === "an" || tokens[i + 1]?.norm === "a") && tokens[i + 2]?.norm in DURATION_UNITS) {
+      value = 0.5; // "half an hour"
+      last = i + 2;
+      style = "words";
+    } else if ((w === "a" || w === "an") && tokens[i + 1]?.norm in DURATION_UNITS && tokens[i - 1]?.norm !== "half") {
+      value = 1; // "a year ago", "an hour"
+      last = i + 1;
       style = "words";
     } else if (w === "a" && (tokens[i + 1]?.norm === "hundred" || tokens[i + 1]?.norm === "thousand")) {
       value = MULTIPLIERS[tokens[i + 1].norm];
@@ -126,7 +142,12 @@ function nounAfter(tokens: Token[], from: number, reach: number): number | undef
   for (let k = from; k < tokens.length && k < from + reach; k++) {
     const t = tokens[k];
     if (t.kind === "punct") return undefined;
-    if (t.norm in COUNTED_NOUNS || t.norm in DURATION_UNITS || t.norm === "casualties" || t.norm === "injuries") return k;
+    if (t.norm in COUNTED_NOUNS || t.norm in DURATION_UNITS || t.norm === "casualties" || t.norm === "injuries") {
+      // "two helicopter raids": the noun only describes the one that follows it.
+      const next = tokens[k + 1];
+      if (next && next.kind === "word" && !next.joined && (EVENT_NOUNS[next.norm] || MODIFIED_NOUNS.has(next.norm))) return undefined;
+      return k;
+    }
   }
   return undefined;
 }
@@ -140,6 +161,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
   if (nounAt !== undefined) {
     const noun = tokens[nounAt].norm;
     q.noun = tokens[nounAt].raw;
+    q.nounEnd = tokens[nounAt].end;
     if (noun in DURATION_UNITS) {
       q.unit = DURATION_UNITS[noun].unit;
       q.unitHours = DURATION_UNITS[noun].hours;
@@ -167,13 +189,24 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     q.measure = measureNear(tokens, phrase.first, nounAt);
     const after = qualifierAfter(tokens, nounAt + 1);
     if (after) q.qualifier = after;
-    return q.measure ? q : undefined;
+    // "Five women were among them": a share of a count stated before; the checker supplies what happened.
+    if (!q.measure && q.group !== "people" && tokens.some((t) => t.norm === "among")) q.among = true;
+    return q.measure || q.among ? q : undefined;
   }
   // "the death toll rose to 20", "a toll of 13": the number is the count of the dead.
   if (tollBefore(tokens, phrase.first)) {
     q.group = "people";
     q.measure = "killed";
     return q;
+  }
+  // "US raid kills 17", "killing 13": the verb of killing right before the number.
+  const before = tokens[qualifierBefore(tokens, phrase.first).at - 1];
+  if (before && /^(kills|killed|killing|kill|leaves|left|leaving)$/.test(before.norm) && (!next || next.kind === "punct" || next.norm === "people")) {
+    if (before.norm.startsWith("kill") || tokens[phrase.last]?.norm === "dead") {
+      q.group = "people";
+      q.measure = "killed";
+      return q;
+    }
   }
   // "12 dead", "13 killed" with the noun left out.
   if (next && next.kind === "word" && MEASURE_WORDS[next.norm] === "killed" && next.norm !== "death") {
@@ -217,7 +250,9 @@ function isDuration(tokens: Token[], phrase: NumberPhrase, nounAt: number): bool
   const qualifierStart = qualifierBefore(tokens, phrase.first).at;
   const prev = tokens[qualifierStart - 1];
   if (prev?.norm === "for" || before?.norm === "for") return true;
-  if (tokens[nounAt + 1]?.norm === "long") return true;
+  if (tokens[nounAt + 1]?.norm === "long" || tokens[nounAt + 1]?.norm === "ago") return true;
+  // "within two hours", "over in half an hour"
+  if (prev?.norm === "within" || before?.norm === "within" || (prev?.norm === "in" && tokens[qualifierStart - 2]?.norm === "over")) return true;
   if (tokens[nounAt].joined) return true; // "two-hour"
   for (let k = Math.max(0, qualifierStart - 4); k < qualifierStart; k++) if (MEASURE_WORDS[tokens[k].norm] === "duration") return true;
   return false;

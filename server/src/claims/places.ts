@@ -29,6 +29,8 @@ export interface PlaceClaim {
 const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "within", "throughout"]);
 /** Verbs that take the place itself as object: "raided the village of Humaira". */
 const ENTERING = new Set(["raided", "stormed", "struck", "hit", "targeted", "attacked", "bombed", "entered", "reached", "shelled"]);
+/** "on the edge of X", "the outskirts of X": at the place, or just by it. */
+const EDGE_NOUNS = new Set(["edge", "outskirts", "fringes", "suburbs", "heart", "centre", "center", "middle"]);
 const NEAR = new Set(["near", "outside", "around", "nearby", "beside", "by"]);
 
 export function readPlaces(
@@ -221,7 +223,11 @@ function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
   for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
     const w = tokens[k].norm;
     // "of" places only after a word for an area: "the countryside of Idlib", not "the capital of Iraq".
-    if (w === "of") return PLACE_LEVEL_NOUNS[tokens[k - 1]?.norm] && PLACE_LEVEL_NOUNS[tokens[k - 1].norm] !== "town" ? "in" : undefined;
+    if (w === "of") {
+      const before = tokens[k - 1]?.norm;
+      if (EDGE_NOUNS.has(before)) return "in";
+      return PLACE_LEVEL_NOUNS[before] && PLACE_LEVEL_NOUNS[before] !== "town" ? "in" : undefined;
+    }
     if (LOCATIVE.has(w) || ENTERING.has(w)) return "in";
     if (NEAR.has(w)) return "near";
     if (w === "to" && tokens[k - 1]?.norm === "close") return "near";

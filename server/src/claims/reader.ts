@@ -35,6 +35,8 @@ export interface SentenceReading {
   roles: RoleClaim[];
   relations: RelationClaim[];
   founded: FoundedClaim[];
+  /** Dates that tell when something was founded, not when an event happened. */
+  foundingDates: DateMention[];
   actors: ActorClaim[];
   eventNouns: EventNounUse[];
 }
@@ -59,7 +61,7 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
     const names = findNames(tokens, ctx.names, textOf);
     const dates = readDates(tokens);
     const orgs = names.mentions.filter((m) => kindOf(m.entityId) === "organization" || kindOf(m.entityId) === "force");
-    const { relations, founded } = readRelations(tokens, orgs, dates);
+    const { relations, founded, foundingDates } = readRelations(tokens, orgs, dates);
     const eventNouns: EventNounUse[] = [];
     const inName = (start: number): boolean => names.mentions.some((m) => m.start <= start && start < m.end);
     for (const t of tokens) {
@@ -80,7 +82,8 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
       roles: readRoles(tokens, names.mentions, kindOf),
       relations,
       founded,
-      actors: readActors(tokens, orgs.filter((m) => kindOf(m.entityId) === "force" || kindOf(m.entityId) === "organization")),
+      foundingDates,
+      actors: readActors(tokens, orgs, ctx.countryByDemonym),
       eventNouns,
     };
   });

@@ -34,7 +34,8 @@ const CONNECTORS = new Set([
   ",", "(", ")", "-", "which", "that", "who", "was", "is", "were", "are", "has", "have", "had", "been", "a", "an", "the", "its",
   "their", "group", "keeps", "kept", "maintains", "maintained", "retains", "still", "once", "closer", "close", "stronger",
   "strong", "organic", "direct", "formal", "swore", "sworn", "pledged", "also", "remained", "remains", "long", "and", "itself",
-  "officially", "publicly", "reportedly", "later", "then", "until", "up", "set", "known", "as",
+  "officially", "publicly", "reportedly", "later", "then", "until", "up", "set", "known", "as", "formally", "eventually",
+  "finally", "effectively", "never", "openly",
 ]);
 
 const matchAt = (tokens: Token[], i: number, words: string[]): boolean => words.every((w, k) => tokens[i + k]?.norm === w);
@@ -43,10 +44,11 @@ export function readRelations(
   tokens: Token[],
   orgs: Mention[],
   dates: DateMention[],
-): { relations: RelationClaim[]; founded: FoundedClaim[] } {
+): { relations: RelationClaim[]; founded: FoundedClaim[]; foundingDates: DateMention[] } {
   const relations: RelationClaim[] = [];
   const founded: FoundedClaim[] = [];
-  if (!orgs.length) return { relations, founded };
+  const foundingDates: DateMention[] = [];
+  if (!orgs.length) return { relations, founded, foundingDates };
   // The subject stands just before the tie, joined only by words such as ", which was" or "keeps closer".
   const orgBefore = (i: number): Mention | undefined => {
     let best: Mention | undefined;
@@ -103,10 +105,14 @@ export function readRelations(
       if (w === "split" && next !== "away" && next !== "off" && next !== "in" && next !== "from") continue;
       const date = yearAfter(i + 1, 4);
       const object = w === "formed" || w === "founded" || w === "created" || w === "established" ? orgAfter(i + 1, 3) : undefined;
-      const subject = object ?? orgBefore(i);
+      // "Set up in 2011 to fight …, the US-led coalition …": the subject follows the opening clause.
+      const comma = tokens.findIndex((t, k) => k > i && t.raw === ",");
+      const opening = i <= 1 && comma > 0 ? orgAfter(comma + 1, 2) : undefined;
+      const subject = object ?? orgBefore(i) ?? opening;
       const year = date ?? (object ? dates.find((d) => d.year && d.prep === "in" && d.last <= i) : undefined);
+      if (date) foundingDates.push(date);
       if (subject && year) founded.push({ subject, date: year });
     }
   }
-  return { relations, founded };
+  return { relations, founded, foundingDates };
 }

@@ -3,11 +3,13 @@ import { ActorClaim } from "../claims/actors";
 import { FactEvent } from "../facts/model";
 import { CompareContext } from "./context";
 import { relatedOrganizations } from "./organizations";
+import { normalizeName } from "../text/normalize";
 
 export function compareActor(ctx: CompareContext, claim: ActorClaim, ev: FactEvent): void {
   const actors = ev.actors;
   if (!actors?.ids.length) return;
   const id = claim.actor.entityId;
+  if (claim.byCountry) return compareCountryActor(ctx, claim, ev);
   if (actors.ids.includes(id)) return;
   if (actors.ids.some((a) => relatedOrganizations(ctx, a).has(id))) return;
   const actor = ctx.entity(id);
@@ -20,6 +22,31 @@ export function compareActor(ctx: CompareContext, claim: ActorClaim, ev: FactEve
     start: claim.actor.start,
     end: claim.actor.end,
     message: `The sources say the ${ev.name} was carried out by ${actors.ids.map((a) => ctx.name(a)).slice(0, 2).join(" / ")}, not the ${actor.name}${ctx.cite(actors.cite)}.${also}`,
+    fixes: [{ newText: right.name }],
+    fact: { at: actors.at, what: `${ev.name}: carried out by ${right.name}` },
+    eventId: ev.id,
+    written: claim.actor.written,
+  });
+}
+
+/** "Russian commandos" for a raid the sources give to US forces: no recorded actor belongs to that country. */
+function compareCountryActor(ctx: CompareContext, claim: ActorClaim, ev: FactEvent): void {
+  const country = ctx.entity(claim.actor.entityId);
+  const actors = ev.actors!;
+  if (!country) return;
+  const marks = new Set([country.name, country.demonym ?? ""].filter(Boolean).map((s) => normalizeName(s)));
+  const spells = (id: string): string[] => {
+    const e = ctx.entity(id);
+    return e ? [e.name, ...e.variants].map((s) => normalizeName(s)) : [];
+  };
+  const belongs = actors.ids.some((a) => spells(a).some((s) => s.split(" ").some((piece) => marks.has(piece))));
+  if (belongs) return;
+  const right = ctx.entity(actors.ids[0])!;
+  ctx.report({
+    code: "wrong-actor",
+    start: claim.actor.start,
+    end: claim.actor.end,
+    message: `The sources say the ${ev.name} was carried out by ${actors.ids.map((a) => ctx.name(a)).slice(0, 2).join(" / ")}, not ${claim.actor.written}${ctx.cite(actors.cite)}.`,
     fixes: [{ newText: right.name }],
     fact: { at: actors.at, what: `${ev.name}: carried out by ${right.name}` },
     eventId: ev.id,

@@ -59,6 +59,11 @@ export class EventModel {
     }
   }
 
+  /** How much naming this entity ties a sentence to the event. */
+  cueWeight(eventId: string, entityId: string): number {
+    return this.cues.get(`e:${entityId}`)?.get(eventId) ?? 0;
+  }
+
   /** Readings are cached by block text, so a sentence's scores are worked out once per fact base. */
   private scored = new WeakMap<SentenceReading, Map<string, number>>();
 

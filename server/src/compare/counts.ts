@@ -96,13 +96,21 @@ export function compareQuantity(ctx: CompareContext, q: Quantity, counts: Count[
     start: q.start,
     end: q.end,
     message: `The sources give ${describeCount(c)} for the ${owner.name}, not ${q.value}${ctx.cite(c.cite)}.${also}`,
-    fixes: [{ newText: formatNumber(value, q.style, q.capitalized) }],
+    fixes: [durationFix(c, q) ?? { newText: formatNumber(value, q.style, q.capitalized) }],
     fact: { at: c.at, what: `${owner.name}: ${describeCount(c)}` },
     eventId: owner.isEvent ? owner.id : undefined,
     entityId: owner.isEvent ? undefined : owner.id,
     written: String(q.value),
   });
   return true;
+}
+
+/** "half an hour" → "two hours": a duration is rewritten with its unit, in the facts' own unit. */
+function durationFix(c: Count, q: Quantity): { newText: string; start: number; end: number } | undefined {
+  if (c.measure !== "duration" || q.nounEnd === undefined) return undefined;
+  const unit = c.unit ?? "hour";
+  const number = formatNumber(c.value, q.style === "dozen" || q.style === "no" ? "words" : q.style, q.capitalized);
+  return { newText: `${number} ${unit}${c.value === 1 ? "" : "s"}`, start: q.start, end: q.nounEnd };
 }
 
 export function compareEventQuantity(ctx: CompareContext, q: Quantity, events: FactEvent[]): void {

@@ -34,9 +34,10 @@ export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFa
     const pieces = person.name.split(/\s+/);
     const surname = pieces[pieces.length - 1];
     const norm = namePieces(surname).join("");
-    if (!norm || norm[0] !== h.norm[0]) continue;
+    if (!norm) continue;
     const d = distance(norm, h.norm);
-    if (d > Math.max(2, Math.floor(Math.max(norm.length, h.norm.length) / 2))) continue;
+    // One slip anywhere ("Blister"), or a sound-alike that starts the same ("Leicester").
+    if (d > 1 && (norm[0] !== h.norm[0] || d > Math.max(2, Math.floor(Math.max(norm.length, h.norm.length) / 2)))) continue;
     if (!best || d < best.d) {
       best = { id, surname, d };
       tie = false;

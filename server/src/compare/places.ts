@@ -95,8 +95,8 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
     return;
   }
 
-  if (claim.relation === "near") return; // nearness to a town says nothing checkable
   if (!claim.entityId) {
+    if (claim.relation === "near") return; // nearness to an unknown name says nothing checkable
     // An unknown name introduced as a town, or as a province, where the event's own belongs.
     const lvl: LevelClass | undefined = claim.level === "town" ? "town" : claim.level === "province" ? "province" : undefined;
     const right = lvl ? eventChain.get(lvl) : undefined;
@@ -110,7 +110,10 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
   // A finer place inside the event's place: the facts only know the coarser one.
   if ([...claimedChain.values()].some((e) => e.id === finest.id)) return;
   const ownLevel = levelClass(claimed);
-  for (const lvl of ["town", "province", "country"] as LevelClass[]) {
+  // Near a town says nothing of the town itself, but a place in another province or country is not near.
+  if (claim.relation === "near" && ownLevel !== "town") return; // near a country is a border claim
+  const levels: LevelClass[] = claim.relation === "near" ? ["province", "country"] : ["town", "province", "country"];
+  for (const lvl of levels) {
     const a = claimedChain.get(lvl);
     const b = eventChain.get(lvl);
     if (a && b && a.id !== b.id) {

@@ -26,6 +26,16 @@ export interface CheckOptions {
   severities?: Partial<Record<ConflictCode, Severity | "off">>;
 }
 
+/** A name as written in a document: which entity it is (or looks like) and where. */
+export interface NameAt {
+  entityId: string;
+  start: number;
+  end: number;
+  written: string;
+  /** False for a near spelling of the entity's name. */
+  exact: boolean;
+}
+
 interface PlacedSentence {
   reading: SentenceReading;
   offset: number; // of its block in the document
@@ -42,6 +52,8 @@ export class Checker {
   private readonly events: EventModel;
   private readonly reader: ReaderContext;
   private readonly cache = new Map<string, SentenceReading[]>();
+  /** What the last total in the document counted (killed, injured), for shares stated after it. */
+  private lastMeasure?: string;
 
   constructor(readonly base: FactBase) {
     this.names = new NameIndex(base);
@@ -59,6 +71,7 @@ export class Checker {
     }
     const attributions = this.events.attribute(sentences.map((s) => s.reading));
     const ctx = new CompareContext(this.base);
+    this.lastMeasure = undefined;
     const peopleSoFar: string[] = [];
     sentences.forEach((s, i) => {
       ctx.offset = s.offset;
@@ -71,6 +84,25 @@ export class Checker {
       if (sev && sev !== "off") f.severity = sev;
     }
     return kept;
+  }
+
+  /**
+   * The known names written at an offset, as the checker reads them (for hover and go to
+   * definition): exact mentions, and near spellings with the entity they look like.
+   */
+  namesAt(text: string, offset: number, options: CheckOptions = {}): NameAt[] {
+    const view = extractProse(text, markupKindOf(options.languageId ?? "plaintext", options.path));
+    const block = splitBlocks(view.prose).find((b) => b.start <= offset && offset <= b.end);
+    if (!block) return [];
+    const found: NameAt[] = [];
+    const at = (entityId: string, start: number, end: number, written: string, exact: boolean): void => {
+      if (block.start + start <= offset && offset <= block.start + end) found.push({ entityId, start: block.start + start, end: block.start + end, written, exact });
+    };
+    for (const s of this.read(block.text)) {
+      for (const m of s.mentions) at(m.entityId, m.start, m.end, m.written, true);
+      for (const m of s.suspects) at(m.entityId, m.nameStart, m.nameEnd, m.written, false);
+    }
+    return found;
   }
 
   /** Reads a block, or returns what an earlier check read from the same text. */
@@ -103,6 +135,7 @@ export class Checker {
       compareRelation(ctx, r);
       if (r.until) consumedDates.add(r.until.start);
     }
+    for (const d of s.foundingDates) consumedDates.add(d.start);
     for (const f of s.founded) {
       compareFounded(ctx, f);
       consumedDates.add(f.date.start);
@@ -115,14 +148,20 @@ export class Checker {
     const events: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
     if (a.primary && !events.includes(a.primary)) events.push(a.primary);
     // Places and dates are read as an event's only when the sentence tells of it happening.
+    // "two raids, one in Idlib and one in Aleppo": several events, no one place or date.
+    const severalEvents = s.eventNouns.length > 0 && s.eventNouns.every((n) => n.plural) && named.length !== 1;
     const aboutAnEvent =
-      s.eventNouns.some((n) => !n.plural) ||
+      !severalEvents &&
+      (s.eventNouns.some((n) => !n.plural) ||
       s.words.some((w, i) => EVENT_VERBS.has(w) || (w === "took" && s.words[i + 1] === "place")) ||
-      events.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase())));
+      events.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase()))));
     // The sentence's own event, unless it only hints at one that the document is not about.
     const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
-    for (const q of s.quantities) {
+    for (const stated of s.quantities) {
+      // A share "among them" counts what the last stated total counted.
+      const q = stated.among && !stated.measure && this.lastMeasure ? { ...stated, measure: this.lastMeasure } : stated;
+      if (stated.measure === "killed" || stated.measure === "injured") this.lastMeasure = stated.measure;
       if (q.measure === "population") {
         const places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
         if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
@@ -139,7 +178,12 @@ export class Checker {
         compareEventPlace(scratch, p, ev);
         return scratch.findings.length;
       };
-      if (events.length > 1 && events.some((ev) => ev.place?.at && trial(ev) === 0)) continue;
+      // An event that the sentence points at only through this very place is no real alternative:
+      // a wrong town must not make the sentence about the town's own event.
+      const alternatives = events.filter(
+        (ev) => ev === main || (a.own.get(ev.id) ?? 0) - (p.entityId ? this.events.cueWeight(ev.id, p.entityId) : 0) >= 0.8,
+      );
+      if (alternatives.length > 1 && alternatives.some((ev) => ev.place?.at && trial(ev) === 0)) continue;
       compareEventPlace(ctx, p, main);
     }
     for (const actor of s.actors) compareActor(ctx, actor, main);

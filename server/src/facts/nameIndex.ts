@@ -1,7 +1,7 @@
 // Looks names up exactly, by variant and by near spelling, in time that does not grow
 // with the number of facts: hash maps keyed by a name's first piece, by each piece,
 // and by each piece with one letter deleted (the symmetric-delete scheme of SymSpell).
-import { distance } from "fastest-levenshtein";
+import { slipDistance } from "../text/editDistance";
 import { Entity, FactBase } from "./model";
 import { namePieces } from "../text/normalize";
 
@@ -84,7 +84,7 @@ export class NameIndex {
     const found = new Set<string>();
     for (const key of [piece, ...deletions(piece)]) {
       for (const candidate of this.deletes.get(key) ?? []) {
-        if (candidate !== piece && distance(candidate, piece) <= 1) found.add(candidate);
+        if (candidate !== piece && slipDistance(candidate, piece) <= 1) found.add(candidate);
       }
       if (this.pieces.has(key) && key !== piece) found.add(key);
     }
