@@ -52,7 +52,7 @@ export class NameIndex {
       push(this.byPiece, p, entry);
       if (!this.pieces.has(p)) {
         this.pieces.add(p);
-        if (p.length >= 4) for (const d of deletions(p)) push(this.deletes, d, p);
+        if (p.length >= 4) for (const d of new Set(deletions(p))) push(this.deletes, d, p);
       }
     }
     const last = pieces[pieces.length - 1];
@@ -98,9 +98,9 @@ function deletions(word: string): string[] {
   return out;
 }
 
+/** Appends without a duplicate check: callers add each value once per key (a scan would be quadratic in common first names). */
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
-  if (list) {
-    if (!list.includes(value)) list.push(value);
-  } else map.set(key, [value]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
