@@ -120,7 +120,7 @@ export const ACTION_VERBS = new Set([
 export const ROLE_NOUNS = new Set([
   "chief", "head", "director", "leader", "founder", "spokesman", "spokeswoman", "spokesperson", "secretary",
   "commander", "official", "analyst", "expert", "fellow", "researcher", "president", "minister", "member",
-  "emir", "caliph", "chairman", "deputy", "envoy", "representative", "scholar", "monitor",
+  "emir", "caliph", "chairman", "deputy", "envoy", "representative", "scholar", "monitor", "figure", "operative",
 ]);
 
 export const COMPASS: Record<string, string> = {

@@ -12,7 +12,7 @@ import { findNames, HonorificRef, Mention, Suspect } from "./names";
 import { Quantity, readQuantities } from "./numbers";
 import { PlaceClaim, readPlaces } from "./places";
 import { FoundedClaim, readRelations, RelationClaim } from "./relations";
-import { readRoles, RoleClaim } from "./roles";
+import { readRoles, readTitles, RoleClaim, TitleClaim } from "./roles";
 
 export interface EventNounUse {
   kind: string;
@@ -33,6 +33,7 @@ export interface SentenceReading {
   dates: DateMention[];
   places: PlaceClaim[];
   roles: RoleClaim[];
+  titles: TitleClaim[];
   relations: RelationClaim[];
   founded: FoundedClaim[];
   /** Dates that tell when something was founded, not when an event happened. */
@@ -80,6 +81,7 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
       dates,
       places: readPlaces(tokens, names.mentions, (id) => kindOf(id) === "place", ctx.countryByDemonym),
       roles: readRoles(tokens, names.mentions, kindOf),
+      titles: readTitles(tokens, names.mentions.filter((m) => kindOf(m.entityId) === "person")),
       relations,
       founded,
       foundingDates,

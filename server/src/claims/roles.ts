@@ -10,7 +10,40 @@ export interface RoleClaim {
   roleNoun?: string;
 }
 
-const FILLER = new Set(["the", "a", "an", "senior", "top", "former", "chief", "deputy", "press", "army", "major", "general", "colonel", "head", "non", "governmental", "non-governmental", "organization", "organisation", "group", "ngo", "its", "s"]);
+/** "press secretary John Rigsbee": an office written before a name, with no organization. */
+export interface TitleClaim {
+  person: Mention;
+  title: string;
+}
+
+/** Titles read right before a person's name: up to three words of office ("press secretary", "spokesman"). */
+export function readTitles(tokens: Token[], people: Mention[]): TitleClaim[] {
+  const claims: TitleClaim[] = [];
+  for (const person of people) {
+    let k = person.first;
+    const words: string[] = [];
+    while (k > 0 && words.length < 3) {
+      const t = tokens[k - 1];
+      if (t.kind !== "word" || !(ROLE_NOUNS.has(t.norm) || TITLE_WORDS.has(t.norm))) break;
+      words.unshift(t.norm);
+      k--;
+    }
+    // Ranks between the office and the name ("spokesman Army Major John Rigsbee") are skipped above by TITLE_WORDS.
+    const office = words.filter((w) => !RANKS.has(w));
+    if (office.some((w) => ROLE_NOUNS.has(w))) claims.push({ person, title: office.join(" ") });
+  }
+  return claims;
+}
+
+const TITLE_WORDS = new Set(["press", "senior", "deputy", "chief", "army", "major", "general", "colonel", "captain", "lieutenant", "former", "top"]);
+const RANKS = new Set(["army", "major", "general", "colonel", "captain", "lieutenant", "former", "top", "senior"]);
+
+const FILLER = new Set([
+  "the", "a", "an", "senior", "top", "former", "chief", "deputy", "press", "army", "major", "general", "colonel", "head",
+  "non", "governmental", "non-governmental", "organization", "organisation", "group", "ngo", "its", "s",
+  // "whom it described as a senior figure in the …"
+  "whom", "who", "it", "described", "as", "is", "was", "known", "considered", "seen", "called", "in", "with", "also", "then",
+]);
 
 export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: string) => string | undefined): RoleClaim[] {
   const claims: RoleClaim[] = [];
@@ -35,7 +68,7 @@ export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: str
       }
     }
     // [Person], (the) (senior) [role] of|for|at (the) [Org]  /  [Person], a senior [Org] [role]  /  [Person] of the [Org]
-    const after = orgs.find((o) => o.first >= person.last && o.first - person.last <= 8);
+    const after = orgs.find((o) => o.first >= person.last && o.first - person.last <= 11);
     if (after) {
       const between = tokens.slice(person.last, after.first);
       const tail = tokens.slice(after.last, after.last + 2);

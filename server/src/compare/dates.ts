@@ -3,6 +3,7 @@ import { DateMention, DatePart } from "../claims/dates";
 import { MONTH_NAMES } from "../claims/lexicon";
 import { EventWhen, FactEvent } from "../facts/model";
 import { CompareContext } from "./context";
+import { Mention } from "../claims/names";
 
 type PartName = "year" | "month" | "day" | "weekday";
 const PARTS: PartName[] = ["year", "month", "day", "weekday"];
@@ -18,13 +19,14 @@ function agrees(d: DateMention, w: EventWhen): boolean {
   return shared(d, w).every((p) => String(d[p]!.value).toLowerCase() === String(w[p]).toLowerCase());
 }
 
-export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[]): void {
+export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[], mentions: Mention[] = []): void {
   if ((d.prep && RELATIVE.has(d.prep)) || d.ofSpeech) return;
   const dated = events.filter((e) => e.when && shared(d, e.when).length > 0);
   if (!dated.length) return;
   if (dated.some((e) => agrees(d, e.when!))) return;
   const ev = dated[0];
   const when = ev.when!;
+  if (wrongTarget(ctx, d, ev, mentions)) return;
   for (const p of shared(d, when)) {
     const part = d[p] as DatePart;
     if (String(part.value).toLowerCase() === String(when[p]).toLowerCase()) continue;
@@ -49,4 +51,28 @@ export function describeWhen(w: EventWhen): string {
   if (w.month) parts.push(MONTH_NAMES[w.month] + (w.day ? ` ${w.day}` : ""));
   if (w.year) parts.push(String(w.year));
   return parts.join(", ") || w.relative || "an unstated date";
+}
+
+/** "The October 2019 operation that killed al-Qurashi": the date fits another event exactly, so the person named is the slip. */
+function wrongTarget(ctx: CompareContext, d: DateMention, ev: FactEvent, mentions: Mention[]): boolean {
+  const named = mentions.find((m) => ev.targets?.ids.includes(m.entityId) && ctx.entity(m.entityId)?.kind === "person");
+  if (!named) return false;
+  const fitting = [...ctx.base.events.values()].find(
+    (e) => e !== ev && e.when && shared(d, e.when).length >= 2 && agrees(d, e.when) && e.targets?.ids.some((id) => ctx.entity(id)?.kind === "person"),
+  );
+  if (!fitting) return false;
+  const right = ctx.entity(fitting.targets!.ids.find((id) => ctx.entity(id)?.kind === "person"));
+  if (!right) return false;
+  ctx.report({
+    code: "wrong-person",
+    start: named.start,
+    end: named.end,
+    message: `The ${fitting.name.replace(/^US /, "US ")} of ${describeWhen(fitting.when!)} targeted ${right.name}, not ${ctx.name(named.entityId)}${ctx.cite(fitting.targets!.cite)}.`,
+    fixes: [{ newText: right.name }],
+    fact: { at: fitting.targets!.at, what: `${fitting.name}: ${right.name}` },
+    eventId: fitting.id,
+    entityId: right.id,
+    written: named.written,
+  });
+  return true;
 }

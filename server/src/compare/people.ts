@@ -1,6 +1,6 @@
 // Compares the office a sentence gives a person with the one the sources give:
 // another person's role is wrong-person, the wrong organization is wrong-relation.
-import { RoleClaim } from "../claims/roles";
+import { RoleClaim, TitleClaim } from "../claims/roles";
 import { Entity } from "../facts/model";
 import { CompareContext } from "./context";
 import { relatedOrganizations } from "./organizations";
@@ -40,6 +40,29 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim): void {
     fact: { at: own.at, what: `${person.name}: ${own.title}, ${ownOrg.name}` },
     entityId: person.id,
     written: claim.org.written,
+  });
+}
+
+/** "press secretary John Rigsbee": an office the person does not hold and exactly one other person does. */
+export function compareTitle(ctx: CompareContext, claim: TitleClaim): void {
+  const person = ctx.entity(claim.person.entityId);
+  if (!person || !person.roles.length) return;
+  const holds = (e: Entity, exact: boolean): boolean =>
+    e.roles.some((r) => r.title === claim.title || (!exact && r.aliases.includes(claim.title)) || (!exact && r.title.split(" ").includes(claim.title)));
+  if (holds(person, false)) return;
+  const others = [...ctx.base.entities.values()].filter((e) => e.id !== person.id && holds(e, false));
+  const holder = others.length === 1 && holds(others[0], true) ? others[0] : undefined;
+  if (!holder) return;
+  const role = holder.roles.find((r) => r.title === claim.title)!;
+  ctx.report({
+    code: "wrong-person",
+    start: claim.person.start,
+    end: claim.person.end,
+    message: `The ${role.title}${role.of ? ` of the ${ctx.name(role.of)}` : ""} is ${holder.name}, not ${person.name}${ctx.cite(role.cite)}.`,
+    fixes: [{ newText: holder.name }],
+    fact: { at: role.at, what: `${holder.name}: ${role.title}` },
+    entityId: holder.id,
+    written: claim.person.written,
   });
 }
 

@@ -9,7 +9,7 @@ import { compareEventQuantity, compareQuantity } from "../compare/counts";
 import { compareEventDate } from "../compare/dates";
 import { reportHonorific, reportSuspect } from "../compare/names";
 import { compareFounded, compareRelation } from "../compare/organizations";
-import { compareRole } from "../compare/people";
+import { compareRole, compareTitle } from "../compare/people";
 import { compareEventPlace, compareLocatedPlace } from "../compare/places";
 import { FactBase, FactEvent } from "../facts/model";
 import { NameIndex } from "../facts/nameIndex";
@@ -141,6 +141,7 @@ export class Checker {
       consumedDates.add(f.date.start);
     }
     for (const r of s.roles) compareRole(ctx, r);
+    for (const t of s.titles) if (!s.roles.some((r) => r.person === t.person)) compareTitle(ctx, t);
     for (const p of s.places) if (p.subjectId) compareLocatedPlace(ctx, p);
 
     // Claims about an event: the events the sentence names, or the one it continues.
@@ -154,7 +155,9 @@ export class Checker {
       !severalEvents &&
       (s.eventNouns.some((n) => !n.plural) ||
       s.words.some((w, i) => EVENT_VERBS.has(w) || (w === "took" && s.words[i + 1] === "place")) ||
-      events.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase()))));
+      events.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase()))) ||
+      // "The area lies in …", "The town is near …": the place of the event being told.
+      (/^(the|this)$/.test(s.words[0] ?? "") && /^(area|town|village|site|place|house|city)$/.test(s.words[1] ?? "") && /^(lies|is|sits|was|located|situated|stands)$/.test(s.words[2] ?? "")));
     // The sentence's own event, unless it only hints at one that the document is not about.
     const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
@@ -170,7 +173,7 @@ export class Checker {
       if (events.length) compareEventQuantity(ctx, q, events);
     }
     if (!aboutAnEvent || !main) return;
-    for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, events);
+    for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, events, s.mentions);
     for (const p of s.places) {
       // Consistent with any event the sentence names: nothing to say.
       const trial = (ev: FactEvent): number => {
