@@ -60,6 +60,8 @@ export function readFactFile(file: string): string | { error: string } {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) return { error: `${file} is a directory, not a fact file.` };
+    // A named pipe or a device would block the read forever.
+    if (!stat.isFile()) return { error: `${file} is not a regular file (a pipe, socket or device), so it is not read as a fact file.` };
     if (stat.size > MAX_FACT_FILE_BYTES)
       return { error: `Fact file is ${Math.round(stat.size / 1048576)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1048576} MB.` };
     return readFileSync(file, "utf8");
