@@ -214,6 +214,12 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     q.measure = "killed";
     return q;
   }
+  // "a two-story house": how many floors a building has.
+  if (next?.joined && /^(story|storey|stories|storeys|floor)$/.test(next.norm)) {
+    q.measure = "storeys";
+    q.group = "building";
+    return q;
+  }
   // "a six-hour raid": the unit joined to the number ("a 13-year-old" is an age, not a duration).
   if (next?.joined && next.norm in DURATION_UNITS && tokens[phrase.last + 1]?.norm !== "old") {
     q.unit = DURATION_UNITS[next.norm].unit;

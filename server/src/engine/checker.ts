@@ -3,6 +3,7 @@
 // language server, the CLI and the tests all call this.
 import { readBlock, ReaderContext, makeReaderContext, SentenceReading } from "../claims/reader";
 import { compareActor } from "../compare/actors";
+import { compareBuilding } from "../compare/details";
 import { Attribution, EventModel } from "../compare/attribution";
 import { CompareContext } from "../compare/context";
 import { compareEventQuantity, compareQuantity } from "../compare/counts";
@@ -39,10 +40,11 @@ export interface NameAt {
 interface PlacedSentence {
   reading: SentenceReading;
   offset: number; // of its block in the document
+  blockText: string;
 }
 
 /** When two findings overlap, the more specific one is kept. */
-const PRIORITY: ConflictCode[] = ["misspelled-name", "wrong-person", "wrong-place", "wrong-number", "wrong-date", "wrong-actor", "wrong-relation"];
+const PRIORITY: ConflictCode[] = ["misspelled-name", "wrong-person", "wrong-place", "wrong-number", "wrong-date", "wrong-actor", "wrong-relation", "wrong-detail"];
 
 /** Blocks cached at most; beyond this the least recently used are dropped. */
 const CACHE_LIMIT = 50_000;
@@ -67,7 +69,7 @@ export class Checker {
     if (view.directives.fileDisabled) return [];
     const sentences: PlacedSentence[] = [];
     for (const block of splitBlocks(view.prose)) {
-      for (const reading of this.read(block.text)) sentences.push({ reading, offset: block.start });
+      for (const reading of this.read(block.text)) sentences.push({ reading, offset: block.start, blockText: block.text });
     }
     const attributions = this.events.attribute(sentences.map((s) => s.reading));
     const ctx = new CompareContext(this.base);
@@ -75,7 +77,7 @@ export class Checker {
     const peopleSoFar: string[] = [];
     sentences.forEach((s, i) => {
       ctx.offset = s.offset;
-      this.compareSentence(ctx, s.reading, attributions[i], peopleSoFar);
+      this.compareSentence(ctx, s.reading, s.blockText, attributions[i], peopleSoFar);
     });
     const severities = options.severities ?? {};
     const kept = dedupe(ctx.findings).filter((f) => !isSuppressed(view.directives, f.start, f.code) && severities[f.code] !== "off");
@@ -125,7 +127,7 @@ export class Checker {
     return readings;
   }
 
-  private compareSentence(ctx: CompareContext, s: SentenceReading, a: Attribution, peopleSoFar: string[]): void {
+  private compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, peopleSoFar: string[]): void {
     for (const suspect of s.suspects) reportSuspect(ctx, suspect);
     for (const h of s.honorifics) reportHonorific(ctx, h, peopleSoFar);
     for (const m of [...s.mentions, ...s.suspects]) if (ctx.entity(m.entityId)?.kind === "person") peopleSoFar.push(m.entityId);
@@ -172,6 +174,8 @@ export class Checker {
       }
       if (events.length) compareEventQuantity(ctx, q, events);
     }
+    // The building a raid hit is described wherever the sentence continues that raid.
+    if (main) compareBuilding(ctx, s, blockText, main);
     if (!aboutAnEvent || !main) return;
     for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, events, s.mentions);
     for (const p of s.places) {

@@ -9,7 +9,8 @@ export type ConflictCode =
   | "misspelled-name"
   | "wrong-person"
   | "wrong-actor"
-  | "wrong-relation";
+  | "wrong-relation"
+  | "wrong-detail";
 
 export type Severity = "error" | "warning" | "information" | "hint";
 
