@@ -23,7 +23,8 @@ export function expandInputs(inputs: string[]): { files: string[]; errors: strin
       const matched = globSync(input, { absolute: true, ignore: IGNORE });
       if (!matched.length) errors.push(`no file matches ${input}`);
       for (const f of matched) files.add(resolve(f));
-    } else errors.push(`no such file: ${input}`);
+    } else if (stat) errors.push(`not a file or folder: ${input}`);
+    else errors.push(`no such file: ${input}`);
   }
   return { files: [...files].sort(), errors };
 }

@@ -1,28 +1,34 @@
-// The command-line checker: `factcheck check [--facts PATH] [--format text|json] FILE...`.
+// The command-line checker: `factcheck check [--facts PATH] [--format text|json|sarif] [--fix] FILE...`.
 // Exit status: 0 no conflicts, 1 conflicts found, 2 bad usage or unreadable input.
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { Checker } from "../engine/checker";
 import { loadFacts } from "../engine/factBase";
-import { Finding } from "../engine/findings";
 import { LineMap } from "../engine/positions";
 import { findFactFiles } from "../facts/discover";
+import { applyFixes, preferredFixes, writeFixed } from "./fix";
 import { expandInputs } from "./inputs";
-import { formatJson, formatText, FileReport } from "./format";
+import { formatJson, formatText, FileReport, range } from "./format";
+import { formatSarif } from "./sarif";
 
-const USAGE = `Usage: factcheck check [--facts PATH]... [--format text|json] FILE|FOLDER|GLOB...
+const USAGE = `Usage: factcheck check [--facts PATH]... [--format text|json|sarif] [--fix] FILE|FOLDER|GLOB...
 
 Checks prose against a fact base and prints the conflicts.
   --facts PATH     a fact file or a folder of *.facts.yaml files (repeatable);
                    default: the *.facts.yaml files under the current folder, else the shipped facts
-  --format FORMAT  text (default) or json
-Exit status: 0 no conflicts, 1 conflicts found, 2 bad usage or unreadable input.`;
+  --format FORMAT  text (default), json, or sarif (SARIF 2.1.0, for GitHub code scanning)
+  --fix            apply each conflict's preferred fix in place, then report what is left
+Exit status: 0 no conflicts (left), 1 conflicts found, 2 bad usage or unreadable input.`;
+
+const FORMATS = ["text", "json", "sarif"] as const;
+type Format = (typeof FORMATS)[number];
 
 export class UsageError extends Error {}
 
 interface Options {
   facts: string[];
-  format: "text" | "json";
+  format: Format;
+  fix: boolean;
   inputs: string[];
 }
 
@@ -30,7 +36,7 @@ export function parseArgs(argv: string[]): Options {
   const [command, ...rest] = argv;
   if (command === "--help" || command === "-h" || command === "help") throw new UsageError("");
   if (command !== "check") throw new UsageError(command ? `Unknown command '${command}'.` : "No command given.");
-  const opts: Options = { facts: [], format: "text", inputs: [] };
+  const opts: Options = { facts: [], format: "text", fix: false, inputs: [] };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const value = (): string => {
@@ -42,9 +48,10 @@ export function parseArgs(argv: string[]): Options {
     else if (a.startsWith("--facts=")) opts.facts.push(a.slice(8));
     else if (a === "--format" || a.startsWith("--format=")) {
       const f = a.includes("=") ? a.slice(9) : value();
-      if (f !== "text" && f !== "json") throw new UsageError(`Unknown format '${f}' (text or json).`);
-      opts.format = f;
-    } else if (a === "--") opts.inputs.push(...rest.slice(i + 1)), (i = rest.length);
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`Unknown format '${f}' (text, json or sarif).`);
+      opts.format = f as Format;
+    } else if (a === "--fix") opts.fix = true;
+    else if (a === "--") opts.inputs.push(...rest.slice(i + 1)), (i = rest.length);
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`Unknown option '${a}'.`);
     else opts.inputs.push(a);
   }
@@ -82,23 +89,59 @@ export function run(argv: string[], out: (s: string) => void, err: (s: string) =
   if (errors.length && !files.length) return 2;
 
   const checker = new Checker(facts.base);
+  const check = (path: string, text: string): FileReport => ({
+    path,
+    text,
+    lines: new LineMap(text),
+    findings: checker.check(text, { path, languageId: /\.(md|markdown|mdx)$/i.test(path) ? "markdown" : "plaintext" }),
+  });
   const reports: FileReport[] = [];
-  let unreadable = errors.length > 0;
+  let failed = errors.length > 0;
   for (const file of files) {
     let text: string;
     try {
       text = readFileSync(file, "utf8");
     } catch (e) {
       err(`factcheck: cannot read ${file}: ${(e as Error).message}\n`);
-      unreadable = true;
+      failed = true;
       continue;
     }
-    const findings: Finding[] = checker.check(text, { path: file, languageId: /\.(md|markdown|mdx)$/i.test(file) ? "markdown" : "plaintext" });
-    reports.push({ path: file, text, lines: new LineMap(text), findings });
+    const report = check(file, text);
+    if (opts.fix) {
+      const fixed = fixFile(report, check, err);
+      if (fixed === "failed") failed = true;
+      reports.push(fixed === "failed" ? report : fixed);
+    } else reports.push(report);
   }
-  out(opts.format === "json" ? formatJson(reports) : formatText(reports));
-  if (unreadable) return 2;
+  if (opts.format === "sarif") {
+    out(formatSarif(reports));
+    // The log holds what is left; say what was changed where people look.
+    const n = reports.reduce((sum, r) => sum + (r.fixed?.length ?? 0), 0);
+    if (n) err(`factcheck: fixed ${n} conflict${n === 1 ? "" : "s"} in place.\n`);
+  } else out(opts.format === "json" ? formatJson(reports) : formatText(reports));
+  if (failed) return 2;
   return reports.some((r) => r.findings.some((f) => f.severity === "error" || f.severity === "warning")) ? 1 : 0;
+}
+
+/** Applies a report's preferred fixes to its file and checks the new text again. */
+function fixFile(report: FileReport, check: (path: string, text: string) => FileReport, err: (s: string) => void): FileReport | "failed" {
+  const chosen = preferredFixes(report.findings);
+  if (!chosen.length) return { ...report, fixed: [] };
+  const newText = applyFixes(report.text, chosen);
+  const problem = writeFixed(report.path, report.text, newText);
+  if (problem) {
+    err(`factcheck: ${relative(process.cwd(), report.path) || report.path}: ${problem}\n`);
+    return "failed";
+  }
+  const after = check(report.path, newText);
+  after.fixed = chosen.map(({ finding, fix }) => ({
+    code: finding.code,
+    title: fix.title,
+    range: range(report.lines, fix.start, fix.end),
+    oldText: report.text.slice(fix.start, fix.end),
+    newText: fix.newText,
+  }));
+  return after;
 }
 
 /** Without --facts: the fact files of the current folder, or the shipped facts when it has none. */

@@ -1,0 +1,174 @@
+// Prints findings as a SARIF 2.1.0 log, the format GitHub code scanning reads: one rule per
+// conflict code, one result per finding with its place, message and replacement fix.
+import { readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import type * as Sarif from "sarif";
+import { URI } from "vscode-uri";
+import { ConflictCode, Severity } from "../engine/findings";
+import { LineMap } from "../engine/positions";
+import { FileReport } from "./format";
+
+/** What each conflict code means, for the rule list code scanning shows beside each alert. */
+export const RULES: Record<ConflictCode, { name: string; short: string; full: string }> = {
+  "wrong-place": {
+    name: "WrongPlace",
+    short: "A place the sources contradict",
+    full: "The text puts an event or a place somewhere the sources do not.",
+  },
+  "wrong-number": {
+    name: "WrongNumber",
+    short: "A number the sources contradict",
+    full: "A count, toll, age or other figure differs from the one the sources give.",
+  },
+  "wrong-date": {
+    name: "WrongDate",
+    short: "A date the sources contradict",
+    full: "The text dates an event differently from the sources.",
+  },
+  "misspelled-name": {
+    name: "MisspelledName",
+    short: "A misspelled name",
+    full: "A name no source uses that is a near spelling of a name the sources do use.",
+  },
+  "wrong-person": {
+    name: "WrongPerson",
+    short: "The wrong person in a role",
+    full: "The sources give this role or title to someone else.",
+  },
+  "wrong-actor": {
+    name: "WrongActor",
+    short: "The wrong actor for an event",
+    full: "The sources say someone else carried out the event.",
+  },
+  "wrong-relation": {
+    name: "WrongRelation",
+    short: "A relation the sources contradict",
+    full: "The text ties people or organizations together differently from the sources.",
+  },
+  "wrong-detail": {
+    name: "WrongDetail",
+    short: "A detail the sources contradict",
+    full: "A detail of an event, such as the size of a building, differs from the one the sources describe.",
+  },
+};
+
+const LEVEL: Record<Severity, Sarif.Result.level> = { error: "error", warning: "warning", information: "note", hint: "note" };
+const SRCROOT = "%SRCROOT%";
+
+interface ToolInfo {
+  version: string;
+  informationUri: string;
+}
+
+/** The tool's version and home page, from the package.json this CLI ships in. */
+export function toolInfo(): ToolInfo {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++, dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string; homepage?: string; repository?: { url?: string } };
+      if (pkg.name !== "factcheck") continue;
+      const repo = (pkg.homepage ?? pkg.repository?.url ?? "").replace(/^git\+/, "").replace(/\.git$/, "");
+      return { version: pkg.version ?? "0.0.0", informationUri: repo || "https://www.npmjs.com/package/factcheck" };
+    } catch {
+      /* keep looking upward */
+    }
+  }
+  return { version: "0.0.0", informationUri: "https://www.npmjs.com/package/factcheck" };
+}
+
+/**
+ * Where a file is, as SARIF wants it: relative to the current folder (so code scanning maps it
+ * onto the checkout) with uriBaseId %SRCROOT%, or an absolute file URI when it lies outside.
+ */
+function artifact(path: string, cwd: string): Sarif.ArtifactLocation {
+  const rel = relative(cwd, path);
+  if (rel && !rel.startsWith("..") && !isAbsolute(rel)) {
+    return { uri: rel.split(sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+  }
+  return { uri: URI.file(path).toString() };
+}
+
+function inProject(path: string, cwd: string): boolean {
+  const rel = relative(cwd, path);
+  return !!rel && !rel.startsWith("..") && !isAbsolute(rel) && !rel.split(sep).includes("node_modules");
+}
+
+/** SARIF regions are 1-based, columns in UTF-16 code units (the default columnKind), end exclusive. */
+function region(lines: LineMap, start: number, end: number): Sarif.Region {
+  const s = lines.position(start);
+  const e = lines.position(end);
+  return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolInfo = toolInfo()): Sarif.Log {
+  const codes = Object.keys(RULES) as ConflictCode[];
+  const rules: Sarif.ReportingDescriptor[] = codes.map((code) => ({
+    id: code,
+    name: RULES[code].name,
+    shortDescription: { text: RULES[code].short },
+    fullDescription: { text: RULES[code].full },
+    helpUri: `${tool.informationUri}#in-ci`,
+    defaultConfiguration: { level: "warning" },
+  }));
+  const results: Sarif.Result[] = [];
+  for (const r of reports) {
+    const location = artifact(r.path, cwd);
+    for (const f of r.findings) {
+      const result: Sarif.Result = {
+        ruleId: f.code,
+        ruleIndex: codes.indexOf(f.code),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: location,
+              region: { ...region(r.lines, f.start, f.end), snippet: { text: r.text.slice(f.start, f.end) } },
+            },
+          },
+        ],
+      };
+      // The facts a finding rests on, where they are the project's own files (not the shipped
+      // facts, which code scanning could not show).
+      const related = f.related.filter((x) => inProject(x.at.file, cwd));
+      if (related.length) {
+        result.relatedLocations = related.map((x, i) => ({
+          id: i + 1,
+          message: { text: x.message },
+          physicalLocation: {
+            artifactLocation: artifact(x.at.file, cwd),
+            region: { startLine: x.at.line + 1, startColumn: x.at.character + 1 },
+          },
+        }));
+      }
+      if (f.fixes.length) {
+        result.fixes = f.fixes.map((x) => ({
+          description: { text: x.title },
+          artifactChanges: [
+            {
+              artifactLocation: location,
+              replacements: [{ deletedRegion: region(r.lines, x.start, x.end), insertedContent: { text: x.newText } }],
+            },
+          ],
+        }));
+      }
+      results.push(result);
+    }
+  }
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "factcheck", version: tool.version, semanticVersion: tool.version, informationUri: tool.informationUri, rules } },
+        originalUriBaseIds: { [SRCROOT]: { uri: URI.file(cwd.endsWith(sep) ? cwd : cwd + sep).toString() } },
+        columnKind: "utf16CodeUnits",
+        results,
+      },
+    ],
+  };
+}
+
+export function formatSarif(reports: FileReport[]): string {
+  return JSON.stringify(toSarif(reports), null, 2) + "\n";
+}
