@@ -2,7 +2,18 @@
 // carries two files instead of a node_modules tree.
 import { build } from "esbuild";
 
-const common = { bundle: true, platform: "node", target: "node18", format: "cjs", sourcemap: true, logLevel: "warning" };
+// ESM-only dependencies (fdir, under tinyglobby) call createRequire(import.meta.url), which a
+// CommonJS bundle leaves undefined: give them this file's own URL.
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node18",
+  format: "cjs",
+  sourcemap: true,
+  logLevel: "warning",
+  define: { "import.meta.url": "__bundleFileUrl" },
+  banner: { js: 'const __bundleFileUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
 await Promise.all([
   build({ ...common, entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] }),
   build({ ...common, entryPoints: ["server/src/lsp/main.ts"], outfile: "dist/server.js" }),
