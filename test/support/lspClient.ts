@@ -4,10 +4,12 @@ import { ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from "vscode-jsonrpc/node";
 import {
+  ApplyWorkspaceEditResult,
   CodeAction,
   Diagnostic,
   InitializeResult,
   PublishDiagnosticsParams,
+  WorkspaceEdit,
 } from "vscode-languageserver-protocol";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "./paths";
@@ -21,6 +23,14 @@ export class LspClient {
   private versions = new Map<string, number>();
   stderr = "";
   configuration: Record<string, unknown> = {};
+  /** Settings per scopeUri (multi-root); falls back to `configuration`. */
+  configurationFor?: (scopeUri: string | undefined) => Record<string, unknown> | undefined;
+  /** Answers `workspace/applyEdit` (by default: claims to have applied it). */
+  onApplyEdit: (params: { label?: string; edit: WorkspaceEdit }) => ApplyWorkspaceEditResult | Promise<ApplyWorkspaceEditResult> = () => ({ applied: true });
+  /** Every publishDiagnostics received, in order of arrival. */
+  readonly published: PublishDiagnosticsParams[] = [];
+  /** Notifications other than diagnostics and log messages, in order of arrival. */
+  readonly notifications: { method: string; params: unknown }[] = [];
 
   constructor(args: string[] = [], cwd = ROOT) {
     this.child = spawn(process.execPath, [join(ROOT, "bin", "factcheck-ls.js"), "--stdio", ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
@@ -28,24 +38,31 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p);
+      this.published.push(p);
       this.poke();
     });
     this.connection.onNotification("window/logMessage", () => undefined);
-    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) =>
-      p.items.map((i) => (i.section === "factcheck" ? this.configuration : null)),
+    this.connection.onRequest("workspace/configuration", (p: { items: { section?: string; scopeUri?: string }[] }) =>
+      p.items.map((i) => (i.section === "factcheck" ? this.configurationFor?.(i.scopeUri) ?? this.configuration : null)),
     );
     this.connection.onRequest("client/registerCapability", () => null);
-    this.connection.onRequest("workspace/applyEdit", () => ({ applied: true }));
+    this.connection.onRequest("client/unregisterCapability", () => null);
+    this.connection.onRequest("workspace/applyEdit", (p: { label?: string; edit: WorkspaceEdit }) => this.onApplyEdit(p));
+    this.connection.onNotification((method: string, params: unknown) => {
+      this.notifications.push({ method, params });
+      this.poke();
+    });
     this.connection.listen();
   }
 
-  async initialize(rootPath?: string, capabilities: object = {}): Promise<InitializeResult> {
+  async initialize(rootPath?: string, capabilities: object = {}, initializationOptions?: object): Promise<InitializeResult> {
     const rootUri = rootPath ? pathToFileURL(rootPath).toString() : null;
     const result = (await this.connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "root" }] : null,
       capabilities,
+      initializationOptions,
     })) as InitializeResult;
     await this.connection.sendNotification("initialized", {});
     return result;
@@ -70,6 +87,18 @@ export class LspClient {
     this.versions.set(uri, version);
     void this.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ range, text }] });
     return version;
+  }
+
+  /** Tells the server that files changed on disk (1 created, 2 changed, 3 deleted), as an editor's watcher does. */
+  changeWatchedFiles(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification("workspace/didChangeWatchedFiles", { changes });
+  }
+
+  /** Waits for a notification of this method that satisfies the test (counting those already received). */
+  async notification<T>(method: string, test: (params: T) => boolean = () => true, timeoutMs = 10000): Promise<T> {
+    const find = () => [...this.notifications].reverse().find((n) => n.method === method && test(n.params as T));
+    await this.waitFor(() => find() !== undefined, timeoutMs, `notification ${method}`);
+    return find()!.params as T;
   }
 
   close(uri: string): void {

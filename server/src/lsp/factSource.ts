@@ -1,40 +1,66 @@
-// Which fact files the server uses and keeps them current: the --facts paths, else the
-// workspace's **/*.facts.yaml, else the shipped facts. Open (unsaved) fact files win over disk.
+// Which fact files the server uses, kept current: the --facts paths, else each workspace
+// folder's `factcheck.facts` globs (default **/*.facts.yaml), else the shipped facts.
+// Open (unsaved) fact files win over disk. In an untrusted workspace only the shipped facts
+// are read, as package.json's `untrustedWorkspaces` promises.
+import { statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { globSync, isDynamicPattern } from "tinyglobby";
 import { URI } from "vscode-uri";
 import { findFactFiles, isFactFile, readFactFile, shippedFactsDir } from "../facts/discover";
 import { FactStore } from "../facts/store";
 import { Checker } from "../engine/checker";
+import { DEFAULT_FACT_GLOBS } from "./settings";
 
 export type FactMode = "explicit" | "workspace" | "shipped";
+
+const IGNORE = ["**/node_modules/**", "**/.git/**", "**/out/**", "**/dist/**"];
 
 export class FactSource {
   readonly store = new FactStore();
   private checker?: Checker;
   private checkerGeneration = -1;
   private openFiles = new Set<string>();
+  private globs = new Map<string, string[]>();
+  private inForce = new Set<string>();
   mode: FactMode = "shipped";
+  trusted = true;
 
   constructor(
     private explicitPaths: string[],
     private workspaceFolders: () => string[],
   ) {}
 
+  /** A workspace folder's `factcheck.facts`; returns whether it changed. */
+  setGlobs(folder: string, globs: string[]): boolean {
+    const old = this.globs.get(folder) ?? DEFAULT_FACT_GLOBS;
+    this.globs.set(folder, globs);
+    return old.join("\n") !== globs.join("\n");
+  }
+
+  globsOf(folder: string): string[] {
+    return this.globs.get(folder) ?? DEFAULT_FACT_GLOBS;
+  }
+
   /** Finds the fact files and loads them from disk (open ones keep their editor text). */
   scan(): string[] {
     let files: string[] = [];
-    if (this.explicitPaths.length) {
+    if (!this.trusted) {
+      this.mode = "shipped";
+      files = findFactFiles([shippedFactsDir()]).files;
+    } else if (this.explicitPaths.length) {
       this.mode = "explicit";
       files = findFactFiles(this.explicitPaths).files;
     } else {
-      const folders = this.workspaceFolders();
-      files = folders.length ? findFactFiles(folders).files : [];
+      files = [...new Set(this.workspaceFolders().flatMap((f) => expandFactGlobs(f, this.globsOf(f))))].sort();
       this.mode = files.length ? "workspace" : "shipped";
       if (!files.length) files = findFactFiles([shippedFactsDir()]).files;
     }
-    this.store.retain(new Set([...files, ...this.openFiles]));
-    const toRead = files.filter((f) => !this.openFiles.has(f));
+    const open = [...this.openFiles].filter((f) => this.wouldGovern(f, files));
+    this.openFiles = new Set(open);
+    this.inForce = new Set([...files, ...open]);
+    this.store.retain(this.inForce);
     const texts: { file: string; text: string }[] = [];
-    for (const f of toRead) {
+    for (const f of files.filter((x) => !this.openFiles.has(x))) {
       const text = readFactFile(f);
       if (typeof text === "string") texts.push({ file: f, text });
       else this.store.unreadable(f, text.error);
@@ -43,24 +69,32 @@ export class FactSource {
     return files;
   }
 
-  /** Whether a document is a fact file this server should take facts from. */
+  /** Whether a document is a fact file this server takes facts from (or would, once saved). */
   governs(uri: string): boolean {
     const path = pathOf(uri);
-    if (!path || !isFactFile(path)) return false;
-    if (this.mode === "explicit") return this.store.files().includes(path) || findFactFiles(this.explicitPaths).files.includes(path);
-    return true;
+    return !!path && (this.inForce.has(path) || this.wouldGovern(path, [...this.inForce]));
+  }
+
+  private wouldGovern(path: string, files: string[]): boolean {
+    if (files.includes(path)) return true;
+    if (!isFactFile(path)) return false;
+    if (!this.trusted) return path.startsWith(shippedFactsDir() + sep);
+    if (this.explicitPaths.length) return this.explicitPaths.some((p) => within(resolve(p), path));
+    const folders = this.workspaceFolders();
+    if (!folders.length) return true;
+    // A new *.facts.yaml in a folder that uses the default globs counts before it is saved.
+    return folders.some((f) => within(f, path) && this.globsOf(f).join("\n") === DEFAULT_FACT_GLOBS.join("\n"));
   }
 
   /** An editor's text for a fact file, saved or not. */
   setOpenText(uri: string, text: string): void {
     const path = pathOf(uri)!;
-    this.openFiles.add(path);
-    if (this.mode === "shipped" && !path.startsWith(shippedFactsDir())) {
+    if (this.mode === "shipped" && this.trusted && !path.startsWith(shippedFactsDir() + sep)) {
       // The workspace now has a fact file of its own: use the workspace's facts from now on.
-      this.openFiles.delete(path);
       this.scan();
-      this.openFiles.add(path);
     }
+    this.openFiles.add(path);
+    this.inForce.add(path);
     this.store.update(path, text);
   }
 
@@ -72,13 +106,24 @@ export class FactSource {
     this.reloadFromDisk(path);
   }
 
+  isOpen(path: string): boolean {
+    return this.openFiles.has(path);
+  }
+
   /** A fact file changed, appeared or disappeared on disk. */
   reloadFromDisk(path: string): void {
     if (this.openFiles.has(path)) return;
     const text = readFactFile(path);
     if (typeof text === "string") this.store.update(path, text);
-    else if (/ENOENT/.test(text.error)) this.store.remove(path);
-    else this.store.unreadable(path, text.error);
+    else if (/ENOENT/.test(text.error)) {
+      this.store.remove(path);
+      this.inForce.delete(path);
+    } else this.store.unreadable(path, text.error);
+  }
+
+  /** Fact files a writer may add to: in force, and not the shipped fallback. */
+  writableFiles(): string[] {
+    return this.store.files().filter((f) => this.mode !== "shipped" || !f.startsWith(shippedFactsDir() + sep));
   }
 
   /** The checker for the facts in force, rebuilt only when they change. */
@@ -89,6 +134,34 @@ export class FactSource {
     }
     return this.checker;
   }
+}
+
+/** The fact files one workspace folder's globs (or plain paths, files or folders) name. */
+export function expandFactGlobs(folder: string, globs: string[]): string[] {
+  const found = new Set<string>();
+  for (const g of globs) {
+    if (isDynamicPattern(g)) {
+      try {
+        for (const f of globSync(g, { cwd: folder, absolute: true, ignore: IGNORE, onlyFiles: true })) found.add(resolve(f));
+      } catch {
+        /* a malformed glob names nothing */
+      }
+      continue;
+    }
+    const abs = isAbsolute(g) ? g : join(folder, g);
+    try {
+      if (statSync(abs).isDirectory()) for (const f of findFactFiles([abs]).files) found.add(f);
+      else found.add(resolve(abs));
+    } catch {
+      /* a path that does not exist (yet) names nothing */
+    }
+  }
+  return [...found];
+}
+
+function within(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return !!rel && !rel.startsWith("..") && !isAbsolute(rel);
 }
 
 export function pathOf(uri: string): string | undefined {

@@ -23,5 +23,7 @@ if (argv.includes("--help") || argv.includes("-h")) {
     process.exit(2);
   }
   const connection = createConnection(ProposedFeatures.all);
+  // A request the client refuses (or any other stray rejection) is logged, never the end of the server.
+  process.on("unhandledRejection", (reason) => connection.console.error(`factcheck: ${(reason as Error)?.stack ?? String(reason)}`));
   startServer(connection, { factPaths: factPathsFromArgv(argv) });
 }

@@ -1,0 +1,122 @@
+// The lightbulb on a prose document: replace with what the facts hold (preferred),
+// accept a spelling into the fact file, ignore here (line or file), fix all, and
+// "Add a fact from this sentence…".
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { basename } from "node:path";
+import { Finding } from "../engine/findings";
+import { addVariant, TextChange } from "../facts/edit";
+import { ownerOfName } from "../facts/newFactEdit";
+import { markupKindOf } from "../text/markup";
+import { COMMANDS, ServerContext } from "./context";
+import { rangeOf, SOURCE } from "./convert";
+import { factFileText, toWorkspaceEdit } from "./factEdits";
+import { pathOf } from "./factSource";
+import { ignoreFileChange, ignoreLineChange } from "./ignoreComments";
+import { sentenceAt } from "./sentences";
+
+export const ADD_FACT_KIND = `${CodeActionKind.Refactor}.addFact`;
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, ADD_FACT_KIND];
+
+export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
+  const doc = ctx.documents.get(params.textDocument.uri);
+  if (!doc || ctx.facts.governs(doc.uri)) return [];
+  const findings = await ctx.validator.findingsFor(doc);
+  const only = params.context.only;
+  const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const actions: CodeAction[] = [];
+
+  if (wants(CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== SOURCE) continue;
+      const finding = matchFinding(doc, findings, diagnostic);
+      if (!finding) continue;
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: { changes: { [doc.uri]: [TextEdit.replace(rangeOf(doc, fix.start, fix.end), fix.newText)] } },
+        });
+      }
+      const accept = acceptSpelling(ctx, finding, diagnostic);
+      if (accept) actions.push(accept);
+      actions.push(...ignoreActions(doc, finding, diagnostic));
+    }
+  }
+  if (wants(CodeActionKind.SourceFixAll)) {
+    const edits = preferredEdits(doc, findings);
+    if (edits.length) {
+      actions.push({ title: "Fix all factual conflicts in this file", kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } });
+    }
+  }
+  if (wants(ADD_FACT_KIND) && ctx.trusted() && ctx.client.addFactInput) {
+    const sentence = sentenceAt(doc.getText(), doc.offsetAt(params.range.start), doc.languageId, pathOf(doc.uri));
+    if (sentence) {
+      const args = { uri: doc.uri, range: rangeOf(doc, sentence.start, sentence.end), selection: params.range };
+      actions.push({ title: "Add a fact from this sentence…", kind: ADD_FACT_KIND, command: { title: "Add a fact from this sentence…", command: COMMANDS.addFact, arguments: [args] } });
+    }
+  }
+  return actions;
+}
+
+/**
+ * "Accept 'Leicester' as a spelling of Charles Lister": the written spelling joins the
+ * entity's `variants:` in its fact file. Never in an untrusted workspace, never into the
+ * shipped facts, never a spelling that already names someone else.
+ */
+function acceptSpelling(ctx: ServerContext, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
+  const { entityId, written } = finding.data ?? {};
+  if (finding.code !== "misspelled-name" || !entityId || !written || !ctx.trusted()) return undefined;
+  const base = ctx.facts.store.base;
+  const entity = base.entities.get(entityId);
+  if (!entity || ownerOfName(base, written) || !ctx.facts.writableFiles().includes(entity.at.file)) return undefined;
+  const file = factFileText(entity.at.file, ctx.documents);
+  if ("error" in file) return undefined;
+  const result = addVariant(file.text, entityId, written);
+  if (!result.ok) return undefined;
+  return {
+    title: `Accept '${written}' as a spelling of ${entity.name} (adds it to ${basename(entity.at.file)})`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    edit: toWorkspaceEdit(file, result.change, ctx.client.documentChanges),
+  };
+}
+
+function ignoreActions(doc: TextDocument, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const kind = markupKindOf(doc.languageId, pathOf(doc.uri));
+  const text = doc.getText();
+  const edit = (change: TextChange): { changes: Record<string, TextEdit[]> } => ({
+    changes: { [doc.uri]: [TextEdit.replace(rangeOf(doc, change.start, change.end), change.newText)] },
+  });
+  const file = ignoreFileChange(text, kind, finding.code);
+  const actions: CodeAction[] = [
+    { title: `Ignore ${finding.code} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(ignoreLineChange(text, kind, finding.start, finding.code)) },
+  ];
+  if (file.newText) actions.push({ title: `Ignore ${finding.code} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(file) });
+  return actions;
+}
+
+/** The finding a diagnostic was made from: same code, same place (its index is tried first). */
+function matchFinding(doc: TextDocument, findings: Finding[], d: Diagnostic): Finding | undefined {
+  const start = doc.offsetAt(d.range.start);
+  const end = doc.offsetAt(d.range.end);
+  const same = (f: Finding | undefined): f is Finding => !!f && f.code === d.code && f.start === start && f.end === end;
+  const index = (d.data as { index?: unknown } | undefined)?.index;
+  const hinted = typeof index === "number" ? findings[index] : undefined;
+  return same(hinted) ? hinted : findings.find(same);
+}
+
+/** The preferred fix of every finding, skipping any that would overlap an earlier one. */
+export function preferredEdits(doc: TextDocument, findings: Finding[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let lastEnd = -1;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    const fix = f.fixes.find((x) => x.preferred);
+    if (!fix || fix.start < lastEnd) continue;
+    edits.push(TextEdit.replace(rangeOf(doc, fix.start, fix.end), fix.newText));
+    lastEnd = fix.end;
+  }
+  return edits;
+}

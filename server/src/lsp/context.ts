@@ -1,0 +1,45 @@
+// What the server's features share: the connection, the open documents, the facts in
+// force, settings, the validator, and what this client can do.
+import { Connection, TextDocuments } from "vscode-languageserver/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { FactSource } from "./factSource";
+import { SettingsCache } from "./settings";
+import { Validator } from "./validation";
+
+export interface ClientAbilities {
+  /** `workspace/applyEdit`: edits to fact files go through the editor (undo, dirty state). */
+  applyEdit: boolean;
+  /** Versioned `documentChanges` in a WorkspaceEdit. */
+  documentChanges: boolean;
+  /** The client runs the guided "Add Fact from Selection" input (the VS Code extension does). */
+  addFactInput: boolean;
+}
+
+export interface ServerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  facts: FactSource;
+  settings: SettingsCache;
+  validator: Validator;
+  client: ClientAbilities;
+  /** Whether the workspace is trusted: untrusted means no writes to fact files. */
+  trusted(): boolean;
+  /** A fact file was written on disk by the server: read it again and re-check. */
+  reloadFactFile(path: string): void;
+}
+
+/** Server commands, run through `workspace/executeCommand`. */
+export const COMMANDS = {
+  /** Adds a fact: `[{ draft, file? }]`, or `[{ uri, range }]` to start the client's guided input. */
+  addFact: "factcheck.addFact",
+  /** What the guided input offers for a selection: `[{ uri, range }]` → FactForm. */
+  factForm: "factcheck.factForm",
+} as const;
+
+/** Custom notifications. */
+export const NOTIFICATIONS = {
+  /** Server → client: counts of the facts in force, for the status bar. */
+  status: "factcheck/status",
+  /** Client → server: the workspace's trust changed (`{ trusted }`). */
+  trust: "factcheck/trust",
+} as const;

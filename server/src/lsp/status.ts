@@ -1,0 +1,36 @@
+// The counts behind the client's status bar item, sent as `factcheck/status` whenever the
+// facts in force change.
+import { Connection } from "vscode-languageserver/node";
+import { NOTIFICATIONS } from "./context";
+import { FactSource } from "./factSource";
+
+export interface FactStatus {
+  /** Entities and events: the facts a draft is checked against. */
+  facts: number;
+  entities: number;
+  events: number;
+  sources: number;
+  files: number;
+  /** Problems (errors and warnings) in the fact files. */
+  problems: number;
+  mode: FactSource["mode"];
+  trusted: boolean;
+}
+
+export function factStatus(facts: FactSource): FactStatus {
+  const base = facts.store.base;
+  return {
+    facts: base.entities.size + base.events.size,
+    entities: base.entities.size,
+    events: base.events.size,
+    sources: base.sources.size,
+    files: facts.store.files().length,
+    problems: facts.store.allProblems().length,
+    mode: facts.mode,
+    trusted: facts.trusted,
+  };
+}
+
+export function sendStatus(connection: Connection, facts: FactSource): void {
+  void connection.sendNotification(NOTIFICATIONS.status, factStatus(facts));
+}
