@@ -1,8 +1,14 @@
-// The VS Code extension: starts the language server as a Node child process over IPC
-// (as Microsoft's lsp-sample does) and passes the editor's settings through the protocol.
+// The VS Code extension: starts the language server as a Node child process over IPC (as
+// Microsoft's lsp-sample does) and stays thin — what is checked, fixed, hovered and written
+// is decided by the server. Here: which documents to send, workspace trust, the status bar,
+// and the guided input of "Add Fact from Selection".
 import * as path from "node:path";
-import { ExtensionContext, workspace } from "vscode";
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { commands, ExtensionContext, workspace } from "vscode";
+import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
+import { ADD_FACT, runAddFact } from "./addFactInput";
+import { FactStatusBar, STATUS_NOTIFICATION } from "./statusBar";
+
+const TRUST_NOTIFICATION = "factcheck/trust";
 
 let client: LanguageClient | undefined;
 
@@ -12,18 +18,57 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: "file", language: "markdown" },
-      { scheme: "file", language: "plaintext" },
-      { scheme: "untitled", language: "markdown" },
-      { scheme: "untitled", language: "plaintext" },
-      { scheme: "file", pattern: "**/*.facts.{yaml,yml}" },
-    ],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher("**/*.facts.{yaml,yml}") },
+  const statusBar = new FactStatusBar();
+  context.subscriptions.push(statusBar);
+
+  const start = async (): Promise<void> => {
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: documentSelector(),
+      synchronize: { fileEvents: workspace.createFileSystemWatcher("**/*.facts.{yaml,yml}") },
+      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true },
+      middleware: {
+        // The server's add-fact command, with the guided input in front of it.
+        executeCommand: (command, args, next) => (command === ADD_FACT && client ? runAddFact(client, args, next) : next(command, args)),
+      },
+    };
+    client = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
+    await client.start();
+    const started = client;
+    context.subscriptions.push(started.onNotification(STATUS_NOTIFICATION, (status) => statusBar.setFacts(status)));
   };
-  client = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
-  await client.start();
+
+  context.subscriptions.push(
+    commands.registerCommand("factcheck.showOutput", () => client?.outputChannel.show(true)),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })),
+    workspace.onDidChangeConfiguration(async (e) => {
+      // Which documents the client sends is fixed when it starts: restart for new languages.
+      if (!e.affectsConfiguration("factcheck.languages") || !client) return;
+      const old = client;
+      client = undefined;
+      await old.stop();
+      await start();
+    }),
+  );
+  await start();
+}
+
+/** Markdown, plain text and every language id in any folder's `factcheck.languages`, plus fact files. */
+function documentSelector(): DocumentSelector {
+  const languages = new Set<string>(["markdown", "plaintext"]);
+  const scopes = workspace.workspaceFolders?.length ? workspace.workspaceFolders.map((f) => f.uri) : [undefined];
+  for (const scope of scopes) {
+    const list = workspace.getConfiguration("factcheck", scope).get<unknown>("languages");
+    if (Array.isArray(list)) for (const id of list) if (typeof id === "string" && id.trim()) languages.add(id.trim());
+  }
+  return [
+    ...[...languages].flatMap((language) => [
+      { scheme: "file", language },
+      { scheme: "untitled", language },
+    ]),
+    { scheme: "file", pattern: "**/*.facts.{yaml,yml}" },
+    // Fact files named by `factcheck.facts` globs may have any name; the server picks its own.
+    { scheme: "file", language: "yaml" },
+  ];
 }
 
 export async function deactivate(): Promise<void> {
