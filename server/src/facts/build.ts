@@ -1,6 +1,10 @@
-// Builds one FactBase from several parsed fact files: ids resolved across files,
-// dangling references, duplicate ids and names claimed by two entities reported at their place.
-import { Node } from "yaml";
+// Builds one FactBase from several parsed fact files: ids resolved across files, and every
+// problem the schema cannot see reported at its place — dangling or wrong-kind references,
+// duplicate ids, names claimed by two entities, places inside themselves, quotes missing
+// from their articles, event values only an outlier source supports. The base never holds
+// a reference that does not resolve, so the engine can follow every id it finds.
+import { distance } from "fastest-levenshtein";
+import { dirname, resolve } from "node:path";
 import {
   Citation,
   Count,
@@ -19,7 +23,8 @@ import {
   Role,
   Source,
 } from "./model";
-import { FactProblem, ParsedFactFile, position, problemAt } from "./parse";
+import { describePath, FactProblem, ParsedFactFile, position, problemAt, rangeOfNode } from "./parse";
+import { quoteInText, sourceTexts, SourceTexts } from "./quotes";
 import { normalizeName } from "../text/normalize";
 
 type Raw = Record<string, unknown>;
@@ -30,36 +35,102 @@ export interface BuildResult {
   problems: FactProblem[];
 }
 
-export function buildFactBase(files: ParsedFactFile[]): BuildResult {
+export interface BuildOptions {
+  /** Where source articles are read from, for checking quotes (default: disk, cached). */
+  sourceTexts?: Pick<SourceTexts, "read">;
+}
+
+/** What a reference must point at. */
+type Want = "source" | "entity" | "place" | "person" | "affiliation";
+
+interface Ref {
+  file: ParsedFactFile;
+  path: Path;
+  id: string;
+  want: Want;
+  /** Takes the reference out of the built base when it does not resolve. */
+  drop: () => void;
+}
+
+interface CitationAt {
+  file: ParsedFactFile;
+  path: Path;
+  citation: Citation;
+}
+
+/** A value of an event (or a count of an entity) that the checker holds as established. */
+interface EstablishedValue {
+  file: ParsedFactFile;
+  path: Path;
+  cite: Citation[];
+}
+
+interface Definition {
+  kind: "source" | "entity" | "event";
+  at: FactLocation;
+}
+
+export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {}): BuildResult {
   const base = emptyFactBase();
   const problems: FactProblem[] = [];
-  const refs: { file: ParsedFactFile; path: Path; id: string; want: "source" | "entity" | "event" }[] = [];
+  const refs: Ref[] = [];
+  const citations: CitationAt[] = [];
+  const established: EstablishedValue[] = [];
+  const defined = new Map<string, Definition>();
+  const entityPaths = new Map<string, { file: ParsedFactFile; path: Path }>();
+  const sourcePaths = new Map<string, { file: ParsedFactFile; path: Path }>();
+  const spellings = new Map<string, { entity: Entity; spelling: string }>();
+
+  const report = (file: ParsedFactFile, path: Path, severity: "error" | "warning", code: string, message: string, related?: FactProblem["related"]): void => {
+    const [from, to] = (file.doc && rangeOfNode(file.doc, path, file.text)) ?? [0, 0];
+    const p = problemAt(file.file, file.lines, from, to, severity, code, message);
+    if (related?.length) p.related = related;
+    problems.push(p);
+  };
 
   for (const file of files) {
     if (!file.data) continue;
     base.files.push(file.file);
     const at = (path: Path): FactLocation => locate(file, path);
-    const report = (path: Path, code: string, message: string, severity: "error" | "warning" = "error"): void => {
-      const node = file.doc?.getIn(path, true) as Node | undefined;
-      const [from, to] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
-      problems.push(problemAt(file.file, file.lines, from, to, severity, code, message));
+
+    /** Registers an id; false (and a problem at the second id) when it is already taken. */
+    const define = (id: string, kind: Definition["kind"], path: Path): boolean => {
+      const first = defined.get(id);
+      if (first) {
+        const where = `${shortName(first.at.file)}:${first.at.line + 1}`;
+        const what = first.kind === kind ? `${capitalize(kind)} id` : `Id`;
+        const also = first.kind === kind ? "" : ` (by ${article(first.kind)} ${first.kind}; sources, entities and events share one set of ids)`;
+        report(file, [...path, "id"], "error", "duplicate-id", `${what} '${id}' is already defined at ${where}${also}.`, [
+          { ...first.at, message: `'${id}' is first defined here` },
+        ]);
+        return false;
+      }
+      defined.set(id, { kind, at: at(path) });
+      return true;
     };
+
     const cites = (raw: unknown, path: Path): Citation[] => {
-      const list = (raw as Citation[] | undefined) ?? [];
-      list.forEach((c, i) => refs.push({ file, path: [...path, i, "source"], id: c.source, want: "source" }));
-      return list.map((c) => ({ source: c.source, quote: c.quote }));
+      const list = ((raw as Citation[] | undefined) ?? []).map((c) => ({ source: c.source, quote: c.quote }));
+      list.forEach((c, i) => {
+        refs.push({ file, path: [...path, i, "source"], id: c.source, want: "source", drop: () => undefined });
+        citations.push({ file, path: [...path, i], citation: c });
+      });
+      return list;
     };
-    const ref = (id: unknown, path: Path, want: "entity" | "event" = "entity"): string | undefined => {
-      if (typeof id !== "string") return undefined;
-      refs.push({ file, path, id, want });
-      return id;
+    const refList = (raw: unknown, path: Path, want: Want): string[] => {
+      const list = [...((raw as string[] | undefined) ?? [])];
+      list.forEach((id, i) => refs.push({ file, path: [...path, i], id, want, drop: () => removeFrom(list, id) }));
+      return list;
     };
-    const refList = (ids: unknown, path: Path): string[] =>
-      ((ids as string[] | undefined) ?? []).map((id, i) => ref(id, [...path, i]) ?? id);
+    const value = (path: Path, cite: Citation[]): Citation[] => {
+      established.push({ file, path, cite });
+      return cite;
+    };
 
     (file.data.sources ?? []).forEach((s, i) => {
+      const p: Path = ["sources", i];
       const id = s.id as string;
-      if (base.sources.has(id)) return report(["sources", i, "id"], "duplicate-id", `Source id '${id}' is already defined in ${base.sources.get(id)!.at.file}.`);
+      if (!define(id, "source", p)) return;
       const source: Source = {
         id,
         outlet: s.outlet as string,
@@ -68,104 +139,146 @@ export function buildFactBase(files: ParsedFactFile[]): BuildResult {
         url: s.url as string | undefined,
         standing: (s.standing as Source["standing"]) ?? "main",
         note: s.note as string | undefined,
-        at: at(["sources", i]),
+        date: s.date as string | undefined,
+        at: at(p),
       };
       base.sources.set(id, source);
+      sourcePaths.set(id, { file, path: p });
     });
 
     (file.data.entities ?? []).forEach((e, i) => {
       const p: Path = ["entities", i];
       const id = e.id as string;
-      if (base.entities.has(id)) return report([...p, "id"], "duplicate-id", `Entity id '${id}' is already defined in ${base.entities.get(id)!.at.file}.`);
+      if (!define(id, "entity", p)) return;
       const entity: Entity = {
         id,
         kind: e.kind as Entity["kind"],
         name: e.name as string,
         variants: (e.variants as string[] | undefined) ?? [],
         level: e.level as Entity["level"],
-        in: ref(e.in, [...p, "in"]),
-        near: refList(e.near, [...p, "near"]),
+        in: e.in as string | undefined,
+        near: refList(e.near, [...p, "near"], "place"),
         region: e.region as string | undefined,
         demonym: e.demonym as string | undefined,
-        roles: ((e.roles as Raw[] | undefined) ?? []).map(
-          (r, j): Role => ({
-            title: r.title as string,
-            aliases: (r.aliases as string[] | undefined) ?? [],
-            of: ref(r.of, [...p, "roles", j, "of"]),
-            rank: r.rank as string | undefined,
-            cite: cites(r.cite, [...p, "roles", j, "cite"]),
-            at: at([...p, "roles", j]),
-          }),
-        ),
-        relations: ((e.relations as Raw[] | undefined) ?? []).map(
-          (r, j): Relation => ({
-            type: r.type as Relation["type"],
-            target: ref(r.target, [...p, "relations", j, "target"]) ?? "",
-            since: r.since as number | undefined,
-            until: r.until as number | undefined,
-            cite: cites(r.cite, [...p, "relations", j, "cite"]),
-            at: at([...p, "relations", j]),
-          }),
-        ),
-        founded: e.founded
-          ? {
-              year: (e.founded as Raw).year as number,
-              month: (e.founded as Raw).month as number | undefined,
-              cite: cites((e.founded as Raw).cite, [...p, "founded", "cite"]),
-              at: at([...p, "founded"]),
-            }
-          : undefined,
-        counts: ((e.counts as Raw[] | undefined) ?? []).map((c, j) => count(c, [...p, "counts", j])),
+        roles: [],
+        relations: [],
+        founded: undefined,
+        counts: [],
         note: e.note as string | undefined,
         cite: cites(e.cite, [...p, "cite"]),
         at: at(p),
         variantsAt: at(e.variants ? [...p, "variants"] : [...p, "name"]),
       };
+      if (entity.in) refs.push({ file, path: [...p, "in"], id: entity.in, want: "place", drop: () => (entity.in = undefined) });
+      ((e.roles as Raw[] | undefined) ?? []).forEach((r, j) => {
+        const role: Role = {
+          title: r.title as string,
+          aliases: (r.aliases as string[] | undefined) ?? [],
+          of: r.of as string | undefined,
+          rank: r.rank as string | undefined,
+          cite: cites(r.cite, [...p, "roles", j, "cite"]),
+          at: at([...p, "roles", j]),
+        };
+        if (role.of) refs.push({ file, path: [...p, "roles", j, "of"], id: role.of, want: "affiliation", drop: () => (role.of = undefined) });
+        entity.roles.push(role);
+      });
+      ((e.relations as Raw[] | undefined) ?? []).forEach((r, j) => {
+        const relation: Relation = {
+          type: r.type as Relation["type"],
+          target: r.target as string,
+          since: r.since as number | undefined,
+          until: r.until as number | undefined,
+          cite: cites(r.cite, [...p, "relations", j, "cite"]),
+          at: at([...p, "relations", j]),
+        };
+        refs.push({ file, path: [...p, "relations", j, "target"], id: relation.target, want: "entity", drop: () => removeFrom(entity.relations, relation) });
+        if (relation.since !== undefined && relation.until !== undefined && relation.since > relation.until) {
+          report(file, [...p, "relations", j, "until"], "warning", "impossible-date", `This tie ends (${relation.until}) before it begins (${relation.since}).`);
+        }
+        entity.relations.push(relation);
+      });
+      const founded = e.founded as Raw | undefined;
+      if (founded) {
+        entity.founded = {
+          year: founded.year as number,
+          month: founded.month as number | undefined,
+          cite: cites(founded.cite, [...p, "founded", "cite"]),
+          at: at([...p, "founded"]),
+        };
+      }
+      ((e.counts as Raw[] | undefined) ?? []).forEach((c, j) => entity.counts.push(...counts(c, [...p, "counts", j])));
+      misplacedFields(e, p);
       base.entities.set(id, entity);
+      entityPaths.set(id, { file, path: p });
+      for (const [k, spelling] of [entity.name, ...entity.variants].entries()) {
+        claimSpelling(entity, spelling, k === 0 ? [...p, "name"] : [...p, "variants", k - 1]);
+      }
     });
 
     (file.data.events ?? []).forEach((ev, i) => {
       const p: Path = ["events", i];
       const id = ev.id as string;
-      if (base.events.has(id) || base.entities.has(id))
-        return report([...p, "id"], "duplicate-id", `Id '${id}' is already defined.`);
-      const place = ev.place as Raw | undefined;
-      const when = ev.when as Raw | undefined;
+      if (!define(id, "event", p)) return;
+      const rawPlace = ev.place as Raw | undefined;
+      const rawWhen = ev.when as Raw | undefined;
+      let place: EventPlace | undefined;
+      if (rawPlace) {
+        const pp: Path = [...p, "place"];
+        const cite = cites(rawPlace.cite, [...pp, "cite"]);
+        const thePlace: EventPlace = {
+          at: rawPlace.at as string | undefined,
+          near: refList(rawPlace.near, [...pp, "near"], "place"),
+          region: rawPlace.region as string | undefined,
+          cite,
+          loc: at(pp),
+        };
+        place = thePlace;
+        if (thePlace.at) {
+          refs.push({ file, path: [...pp, "at"], id: thePlace.at, want: "place", drop: () => (thePlace.at = undefined) });
+          value(pp, cite);
+        }
+        const disputed = (rawPlace.disputed as Raw[] | undefined) ?? [];
+        if (disputed.length) {
+          const list: NonNullable<EventPlace["disputed"]> = [];
+          disputed.forEach((d, k) => {
+            const entry = { at: d.at as string, cite: cites(d.cite, [...pp, "disputed", k, "cite"]), loc: at([...pp, "disputed", k]) };
+            refs.push({ file, path: [...pp, "disputed", k, "at"], id: entry.at, want: "place", drop: () => removeFrom(list, entry) });
+            list.push(entry);
+          });
+          thePlace.disputed = list;
+        }
+      }
+      let when: EventWhen | undefined;
+      if (rawWhen) {
+        when = {
+          year: rawWhen.year as number | undefined,
+          month: rawWhen.month as number | undefined,
+          day: rawWhen.day as number | undefined,
+          weekday: rawWhen.weekday as string | undefined,
+          time: rawWhen.time as string | undefined,
+          relative: rawWhen.relative as string | undefined,
+          note: rawWhen.note as string | undefined,
+          cite: value([...p, "when"], cites(rawWhen.cite, [...p, "when", "cite"])),
+          at: at([...p, "when"]),
+        };
+        checkDate(file, [...p, "when"], when);
+      }
       const event: FactEvent = {
         id,
         name: ev.name as string,
         kind: (ev.kind as string | undefined) ?? "event",
         keywords: (ev.keywords as string[] | undefined) ?? [],
-        place: place
-          ? ({
-              at: ref(place.at, [...p, "place", "at"]),
-              near: refList(place.near, [...p, "place", "near"]),
-              region: place.region as string | undefined,
-              cite: cites(place.cite, [...p, "place", "cite"]),
-              loc: at([...p, "place"]),
-            } satisfies EventPlace)
-          : undefined,
-        when: when
-          ? ({
-              year: when.year as number | undefined,
-              month: when.month as number | undefined,
-              day: when.day as number | undefined,
-              weekday: when.weekday as string | undefined,
-              time: when.time as string | undefined,
-              relative: when.relative as string | undefined,
-              cite: cites(when.cite, [...p, "when", "cite"]),
-              at: at([...p, "when"]),
-            } satisfies EventWhen)
-          : undefined,
+        place,
+        when,
         actors: participants(ev.actors, [...p, "actors"]),
         targets: participants(ev.targets, [...p, "targets"]),
-        people: refList(ev.people, [...p, "people"]),
-        counts: ((ev.counts as Raw[] | undefined) ?? []).map((c, j) => count(c, [...p, "counts", j])),
+        people: refList(ev.people, [...p, "people"], "person"),
+        counts: ((ev.counts as Raw[] | undefined) ?? []).flatMap((c, j) => counts(c, [...p, "counts", j])),
         details: ((ev.details as Raw[] | undefined) ?? []).map(
           (d, j): Detail => ({
             what: d.what as string,
             value: d.value as string,
-            cite: cites(d.cite, [...p, "details", j, "cite"]),
+            cite: value([...p, "details", j], cites(d.cite, [...p, "details", j, "cite"])),
             disputed: ((d.disputed as Raw[] | undefined) ?? []).map((x, k) => ({
               value: x.value as string,
               cite: cites(x.cite, [...p, "details", j, "disputed", k, "cite"]),
@@ -182,15 +295,17 @@ export function buildFactBase(files: ParsedFactFile[]): BuildResult {
     function participants(raw: unknown, path: Path): Participants | undefined {
       if (!raw) return undefined;
       const r = raw as Raw;
-      return {
-        ids: refList(r.ids, [...path, "ids"]),
+      const result: Participants = {
+        ids: refList(r.ids, [...path, "ids"], "entity"),
         cite: cites(r.cite, [...path, "cite"]),
         disputed: ((r.disputed as Raw[] | undefined) ?? []).map((d, k) => ({
-          ids: refList(d.ids, [...path, "disputed", k, "ids"]),
+          ids: refList(d.ids, [...path, "disputed", k, "ids"], "entity"),
           cite: cites(d.cite, [...path, "disputed", k, "cite"]),
         })),
         at: at(path),
       };
+      if (result.ids.length) value(path, result.cite);
+      return result;
     }
 
     function countValue(c: Raw, path: Path): CountValue {
@@ -202,58 +317,250 @@ export function buildFactBase(files: ParsedFactFile[]): BuildResult {
       };
     }
 
-    function count(c: Raw, path: Path): Count {
-      return {
+    /** A count, followed by the parts of its breakdown as counts of their own. */
+    function counts(c: Raw, path: Path): Count[] {
+      const total: Count = {
         ...countValue(c, path),
         measure: c.measure as string,
         of: c.of as string | undefined,
         unit: c.unit as string | undefined,
         disputed: ((c.disputed as Raw[] | undefined) ?? []).map((d, k) => countValue(d, [...path, "disputed", k])),
       };
+      value(path, total.cite);
+      const parts = ((c.breakdown as Raw[] | undefined) ?? []).map((b, k): Count => {
+        const bp: Path = [...path, "breakdown", k];
+        const part: Count = {
+          ...countValue(b, bp),
+          measure: total.measure,
+          of: b.of as string,
+          unit: total.unit,
+          disputed: ((b.disputed as Raw[] | undefined) ?? []).map((d, m) => countValue(d, [...bp, "disputed", m])),
+          within: total.of ?? "people",
+        };
+        value(bp, part.cite);
+        return part;
+      });
+      const least = parts.reduce((sum, part) => sum + bounds(part.value, part.qualifier)[0], 0);
+      const most = bounds(total.value, total.qualifier)[1];
+      if (parts.length && least > most) {
+        report(file, [...path, "breakdown"], "warning", "breakdown-exceeds-total", `The parts of this count add up to ${least}, more than the total (${total.qualifier === "exactly" ? "" : `${total.qualifier} `}${total.value}).`);
+      }
+      return [total, ...parts];
+    }
+
+    function checkDate(f: ParsedFactFile, path: Path, w: EventWhen): void {
+      if (w.month === undefined || w.day === undefined) return;
+      const days = w.year !== undefined ? new Date(Date.UTC(w.year, w.month, 0)).getUTCDate() : [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][w.month - 1];
+      if (w.day > days) {
+        report(f, [...path, "day"], "warning", "impossible-date", `${monthName(w.month)} has ${days} days${w.year !== undefined ? ` in ${w.year}` : ""}, not ${w.day}.`);
+        return;
+      }
+      if (w.year !== undefined && w.weekday) {
+        const actual = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()];
+        if (actual !== w.weekday) {
+          report(f, [...path, "weekday"], "warning", "impossible-date", `${monthName(w.month)} ${w.day}, ${w.year} was a ${actual}, not a ${w.weekday}.`);
+        }
+      }
+    }
+
+    /** Fields that only mean something for another kind of entity. */
+    function misplacedFields(e: Raw, p: Path): void {
+      const kind = e.kind as string;
+      for (const field of ["level", "region", "demonym"]) {
+        if (e[field] !== undefined && kind !== "place") {
+          report(file, [...p, field], "warning", "misplaced-field", `'${field}' describes a place, but ${describePath(p, file.data)} is a ${kind}; the checker ignores it here.`);
+        }
+      }
+      if (e.roles !== undefined && kind !== "person") {
+        report(file, [...p, "roles"], "warning", "misplaced-field", `'roles' are offices people hold, but ${describePath(p, file.data)} is a ${kind}.`);
+      }
+    }
+
+    /** Two entities that answer to the same spelling make lookups ambiguous: report the later one. */
+    function claimSpelling(entity: Entity, spelling: string, path: Path): void {
+      const key = normalizeName(spelling);
+      if (!key) return;
+      const first = spellings.get(key);
+      if (!first) {
+        spellings.set(key, { entity, spelling });
+        return;
+      }
+      if (first.entity.id === entity.id) return;
+      report(
+        file,
+        path,
+        "warning",
+        "conflicting-name",
+        `'${spelling}' also names '${first.entity.id}' (as '${first.spelling}'); lookups of it go to '${first.entity.id}'. Remove it from one of them.`,
+        [{ ...first.entity.at, message: `'${first.spelling}' names '${first.entity.id}'` }],
+      );
     }
   }
 
-  for (const r of refs) {
-    const known =
-      r.want === "source" ? base.sources.has(r.id) : r.want === "event" ? base.events.has(r.id) : base.entities.has(r.id);
-    if (known) continue;
-    const node = r.file.doc?.getIn(r.path, true) as Node | undefined;
-    const [from, to] = node?.range ? [node.range[0], node.range[1]] : [0, 0];
-    problems.push(problemAt(r.file.file, r.file.lines, from, to, "error", "dangling-reference", `No ${r.want} has the id '${r.id}'.`));
-  }
-
-  problems.push(...conflictingNames(base));
+  resolveRefs(refs, defined, base, report);
+  breakPlaceCycles(base, entityPaths, report);
+  checkQuotes(citations, base, sourcePaths, options.sourceTexts ?? sourceTexts, report);
+  checkOutlierOnly(established, base, report);
   return { base, problems };
 }
 
-/** Two entities that answer to the same spelling make lookups ambiguous: report the later one. */
-function conflictingNames(base: FactBase): FactProblem[] {
-  const owner = new Map<string, Entity>();
-  const problems: FactProblem[] = [];
-  for (const entity of base.entities.values()) {
-    for (const spelling of [entity.name, ...entity.variants]) {
-      const key = normalizeName(spelling);
-      const first = owner.get(key);
-      if (first && first.id !== entity.id) {
-        const at = entity.at;
-        problems.push({
-          file: at.file,
-          line: at.line,
-          character: at.character,
-          endLine: at.line,
-          endCharacter: at.character + 1,
-          severity: "warning",
-          code: "conflicting-name",
-          message: `'${spelling}' names both '${first.id}' and '${entity.id}'; lookups of it go to '${first.id}'.`,
-        });
-      } else if (!first) owner.set(key, entity);
+type Reporter = (file: ParsedFactFile, path: Path, severity: "error" | "warning", code: string, message: string, related?: FactProblem["related"]) => void;
+
+const KIND_WANTED: Record<Want, (e: Entity) => boolean> = {
+  source: () => false,
+  entity: () => true,
+  place: (e) => e.kind === "place",
+  person: (e) => e.kind === "person",
+  affiliation: (e) => e.kind !== "person",
+};
+
+const WANT_NAME: Record<Want, string> = {
+  source: "source",
+  entity: "entity",
+  place: "place",
+  person: "person",
+  affiliation: "organization, force or place",
+};
+
+function resolveRefs(refs: Ref[], defined: Map<string, Definition>, base: FactBase, report: Reporter): void {
+  for (const r of refs) {
+    const def = defined.get(r.id);
+    if (r.want === "source") {
+      if (base.sources.has(r.id)) continue;
+      if (def) report(r.file, r.path, "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not a source; cite a source id from \`sources:\`.`);
+      else report(r.file, r.path, "error", "dangling-reference", `No source has the id '${r.id}'.${suggest(r.id, [...base.sources.keys()])}`);
+      r.drop();
+      continue;
+    }
+    const entity = base.entities.get(r.id);
+    if (!entity) {
+      if (def) report(r.file, r.path, "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
+      else report(r.file, r.path, "error", "dangling-reference", `No ${WANT_NAME[r.want]} has the id '${r.id}'.${suggest(r.id, [...base.entities.keys()])}`);
+      r.drop();
+      continue;
+    }
+    if (!KIND_WANTED[r.want](entity)) {
+      report(r.file, r.path, "error", "wrong-kind", `'${r.id}' is ${article(entity.kind)} ${entity.kind}, but this needs ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
+      r.drop();
     }
   }
-  return problems;
+}
+
+/** A place inside itself (a in b, b in a) is reported once, and the circle broken where it was found. */
+function breakPlaceCycles(base: FactBase, paths: Map<string, { file: ParsedFactFile; path: Path }>, report: Reporter): void {
+  const settled = new Set<string>();
+  for (const start of base.entities.values()) {
+    const trail: string[] = [];
+    const onTrail = new Set<string>();
+    let cur: Entity | undefined = start;
+    while (cur && !settled.has(cur.id) && !onTrail.has(cur.id)) {
+      trail.push(cur.id);
+      onTrail.add(cur.id);
+      cur = cur.in ? base.entities.get(cur.in) : undefined;
+    }
+    if (cur && onTrail.has(cur.id)) {
+      const circle = trail.slice(trail.indexOf(cur.id));
+      const closer = base.entities.get(circle[circle.length - 1])!;
+      const where = paths.get(closer.id);
+      if (where) {
+        report(where.file, [...where.path, "in"], "error", "place-cycle", `Places lie inside each other in a circle: ${[...circle, cur.id].join(" → ")}. A place lies in one larger place.`);
+      }
+      closer.in = undefined;
+    }
+    for (const id of trail) settled.add(id);
+  }
+}
+
+function checkQuotes(
+  citations: CitationAt[],
+  base: FactBase,
+  sourcePaths: Map<string, { file: ParsedFactFile; path: Path }>,
+  texts: Pick<SourceTexts, "read">,
+  report: Reporter,
+): void {
+  const missingReported = new Set<string>();
+  for (const c of citations) {
+    const source = base.sources.get(c.citation.source);
+    if (!source?.file) continue;
+    const path = resolve(dirname(source.at.file), source.file);
+    const article = texts.read(path);
+    if ("error" in article) {
+      if (!missingReported.has(source.id)) {
+        missingReported.add(source.id);
+        const def = sourcePaths.get(source.id);
+        if (def) report(def.file, [...def.path, "file"], "warning", "source-file-missing", `The article of source '${source.id}' cannot be read (${path}: ${article.error}); its quotes are not checked.`);
+      }
+      continue;
+    }
+    if (!quoteInText(c.citation.quote, article.normalized)) {
+      report(c.file, [...c.path, "quote"], "warning", "quote-not-found", `Quote not found in source '${source.id}' (${source.file}). Copy the words exactly; '…' marks a gap.`);
+    }
+  }
+}
+
+function checkOutlierOnly(values: EstablishedValue[], base: FactBase, report: Reporter): void {
+  for (const v of values) {
+    if (!v.cite.length) continue;
+    const standings = v.cite.map((c) => base.sources.get(c.source)?.standing);
+    if (standings.some((s) => s !== "outlier")) continue;
+    const ids = [...new Set(v.cite.map((c) => c.source))].join(", ");
+    report(v.file, [...v.path, "cite", 0, "source"], "warning", "outlier-only", `Only an outlier source (${ids}) supports this value, so the checker would hold an outlier's figure as established. Cite a main source, or move the value under \`disputed:\`.`);
+  }
+}
+
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+function monthName(m: number): string {
+  return MONTHS[m - 1] ?? `Month ${m}`;
+}
+
+/** The least and most a qualified figure can mean, for adding up parts. */
+function bounds(value: number, qualifier: Qualifier): [number, number] {
+  switch (qualifier) {
+    case "at least":
+    case "more than":
+      return [value, Infinity];
+    case "about":
+      return [value * 0.85, value * 1.15];
+    case "nearly":
+    case "up to":
+    case "fewer than":
+      return [0, value];
+    default:
+      return [value, value];
+  }
+}
+
+function removeFrom<T>(list: T[], item: T): void {
+  for (let k = list.indexOf(item); k >= 0; k = list.indexOf(item)) list.splice(k, 1);
+}
+
+function suggest(id: string, known: string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    if (Math.abs(k.length - id.length) > 3) continue;
+    const d = distance(k, id);
+    if (d < bestD) [best, bestD] = [k, d];
+  }
+  return best && bestD <= Math.max(1, Math.floor(id.length / 4)) ? ` Did you mean '${best}'?` : "";
+}
+
+function article(noun: string): string {
+  return /^[aeio]/.test(noun) ? "an" : "a";
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function shortName(file: string): string {
+  return file.split(/[\\/]/).pop() ?? file;
 }
 
 function locate(file: ParsedFactFile, path: Path): FactLocation {
-  const node = file.doc?.getIn(path, true) as Node | undefined;
+  const node = file.doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
   const offset = node?.range?.[0] ?? 0;
   return { file: file.file, ...position(file.lines, offset) };
 }

@@ -21,6 +21,8 @@ export interface Source {
   url?: string;
   standing: "main" | "outlier" | "reference";
   note?: string;
+  /** Publication date as written (YYYY-MM-DD). */
+  date?: string;
   at: FactLocation;
 }
 
@@ -76,6 +78,8 @@ export interface Count extends CountValue {
   of?: string; // people, children, women, civilians, us-forces, helicopters…
   unit?: string; // hour, day, year… (durations)
   disputed: CountValue[];
+  /** For a part of a breakdown ("four children" among 13 dead): the group of the total it belongs to. */
+  within?: string;
 }
 
 export interface FoundedFact {
@@ -112,6 +116,8 @@ export interface EventPlace {
   region?: string;
   cite: Citation[];
   loc: FactLocation;
+  /** Other places some sources give (an outlier's wrong town); `at` is held as established. */
+  disputed?: { at: string; cite: Citation[]; loc: FactLocation }[];
 }
 
 export interface EventWhen {
@@ -121,6 +127,8 @@ export interface EventWhen {
   weekday?: string;
   time?: string;
   relative?: string;
+  /** What the date is the date of, when that matters (the day a killing was announced). */
+  note?: string;
   cite: Citation[];
   at: FactLocation;
 }

@@ -1,15 +1,23 @@
-// Keeps the fact base in force. Each file's last good version stays in use while
-// a newer version of it is broken, so a typo in a fact file never empties the base.
-import { buildFactBase } from "./build";
+// Keeps the fact base in force. A new version of a file comes into force only when it
+// parses, fits the schema and adds no error of its own across files (a dangling id, a
+// duplicate id…); until then the file's last good version stays in use, so a typo in a
+// fact file never empties or breaks the base.
+import { buildFactBase, BuildOptions, BuildResult } from "./build";
 import { emptyFactBase, FactBase } from "./model";
 import { FactProblem, ParsedFactFile, parseFactFile } from "./parse";
 
 export class FactStore {
-  private lastGood = new Map<string, ParsedFactFile>();
-  private latestProblems = new Map<string, FactProblem[]>();
-  private buildProblems: FactProblem[] = [];
+  /** The version of each file the base is built from. */
+  private inForce = new Map<string, ParsedFactFile>();
+  /** Files whose latest text is not in force, with that text's problems. */
+  private pending = new Map<string, FactProblem[]>();
+  /** Latest versions that parsed but were held back for errors across files; retried on every change. */
+  private heldBack = new Map<string, ParsedFactFile>();
+  private buildProblems = new Map<string, FactProblem[]>();
   private current: FactBase = emptyFactBase();
   private version = 0;
+
+  constructor(private readonly options: BuildOptions = {}) {}
 
   /** The fact base in force. */
   get base(): FactBase {
@@ -23,50 +31,60 @@ export class FactStore {
 
   /** Sets (or replaces) the text of one fact file and rebuilds. Returns that file's problems. */
   update(file: string, text: string): FactProblem[] {
-    this.apply(file, text);
-    this.rebuild();
+    this.updateMany([{ file, text }]);
     return this.problemsOf(file);
   }
 
-  /** Sets many files at once, rebuilding once. */
+  /** Sets many files at once. */
   updateMany(files: { file: string; text: string }[]): void {
-    for (const f of files) this.apply(f.file, f.text);
-    this.rebuild();
+    const candidates: ParsedFactFile[] = [];
+    for (const { file, text } of files) {
+      const parsed = parseFactFile(file, text);
+      this.heldBack.delete(file);
+      if (parsed.data) candidates.push(parsed);
+      else this.pending.set(file, parsed.problems);
+    }
+    for (const held of this.heldBack.values()) if (!candidates.some((c) => c.file === held.file)) candidates.push(held);
+    if (candidates.length) this.settle(candidates);
   }
 
   /** A file that could not be read: reported, and its last good version stays in force. */
   unreadable(file: string, message: string): void {
-    this.latestProblems.set(file, [
+    this.heldBack.delete(file);
+    this.pending.set(file, [
       { file, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: "error", code: "unreadable", message },
     ]);
   }
 
   remove(file: string): void {
-    this.lastGood.delete(file);
-    this.latestProblems.delete(file);
-    this.rebuild();
+    this.heldBack.delete(file);
+    this.pending.delete(file);
+    if (this.inForce.delete(file)) this.settle([...this.heldBack.values()]);
   }
 
   /** Keeps exactly these files, dropping the others. */
   retain(files: Set<string>): void {
     let changed = false;
-    for (const f of [...this.lastGood.keys()]) {
+    for (const f of [...this.inForce.keys()]) {
       if (!files.has(f)) {
-        this.lastGood.delete(f);
+        this.inForce.delete(f);
         changed = true;
       }
     }
-    for (const f of [...this.latestProblems.keys()]) if (!files.has(f)) this.latestProblems.delete(f);
-    if (changed) this.rebuild();
+    for (const f of [...this.pending.keys()]) if (!files.has(f)) this.pending.delete(f);
+    for (const f of [...this.heldBack.keys()]) if (!files.has(f)) this.heldBack.delete(f);
+    if (changed) this.settle([...this.heldBack.values()]);
   }
 
   files(): string[] {
-    return [...new Set([...this.lastGood.keys(), ...this.latestProblems.keys()])];
+    return [...new Set([...this.inForce.keys(), ...this.pending.keys()])];
   }
 
-  /** Problems of one file: its own (syntax, schema) and those found resolving ids. */
+  /** Problems of a file's latest text: its own (syntax, schema) and those found resolving ids across files. */
   problemsOf(file: string): FactProblem[] {
-    return [...(this.latestProblems.get(file) ?? []), ...this.buildProblems.filter((p) => p.file === file)];
+    const pending = this.pending.get(file);
+    if (pending) return pending;
+    return [...(this.inForce.get(file)?.problems ?? []), ...(this.buildProblems.get(file) ?? [])];
   }
 
   allProblems(): FactProblem[] {
@@ -75,20 +93,63 @@ export class FactStore {
 
   /** Whether the file's text in force is an older good version than the one last given. */
   isStale(file: string): boolean {
-    return (this.latestProblems.get(file) ?? []).some((p) => p.severity === "error") && this.lastGood.has(file);
+    return this.pending.has(file) && this.inForce.has(file);
   }
 
-  private apply(file: string, text: string): void {
-    const parsed = parseFactFile(file, text);
-    this.latestProblems.set(file, parsed.problems);
-    if (parsed.data) this.lastGood.set(file, parsed);
-  }
-
-  private rebuild(): void {
-    const files = [...this.lastGood.values()].sort((a, b) => a.file.localeCompare(b.file));
-    const { base, problems } = buildFactBase(files);
-    this.current = base;
-    this.buildProblems = problems;
+  /**
+   * Brings new versions into force. A version that adds errors of its own across files
+   * (a dangling id) while an earlier version of it is in force is held back instead.
+   * A file seen for the first time always comes in: its broken references are left out of the base.
+   */
+  private settle(candidates: ParsedFactFile[]): void {
+    let result = this.build(candidates);
+    const held = candidates.filter((c) => this.inForce.has(c.file) && this.addsErrors(c.file, result));
+    for (const c of held) {
+      this.heldBack.set(c.file, c);
+      this.pending.set(c.file, [...c.problems, ...result.problems.filter((p) => p.file === c.file)]);
+    }
+    const accepted = candidates.filter((c) => !held.includes(c));
+    if (held.length) {
+      if (!accepted.length) return; // nothing changes: the base in force stays as it is
+      result = this.build(accepted);
+    }
+    for (const c of accepted) {
+      this.inForce.set(c.file, c);
+      this.pending.delete(c.file);
+      this.heldBack.delete(c.file);
+    }
+    this.current = result.base;
+    this.buildProblems = new Map();
+    for (const p of result.problems) {
+      const list = this.buildProblems.get(p.file);
+      if (list) list.push(p);
+      else this.buildProblems.set(p.file, [p]);
+    }
     this.version++;
   }
+
+  private build(replacing: ParsedFactFile[]): BuildResult {
+    const files = new Map(this.inForce);
+    for (const c of replacing) files.set(c.file, c);
+    return buildFactBase([...files.values()].sort((a, b) => a.file.localeCompare(b.file)), this.options);
+  }
+
+  /** Whether the trial build has an error in this file that the base in force does not. */
+  private addsErrors(file: string, trial: BuildResult): boolean {
+    const before = new Map<string, number>();
+    for (const p of this.buildProblems.get(file) ?? []) {
+      if (p.severity === "error") before.set(keyOf(p), (before.get(keyOf(p)) ?? 0) + 1);
+    }
+    for (const p of trial.problems) {
+      if (p.file !== file || p.severity !== "error") continue;
+      const left = before.get(keyOf(p)) ?? 0;
+      if (left <= 0) return true;
+      before.set(keyOf(p), left - 1);
+    }
+    return false;
+  }
+}
+
+function keyOf(p: FactProblem): string {
+  return `${p.code}|${p.message}`;
 }
