@@ -13,7 +13,10 @@ export interface ActorClaim {
 }
 
 const AUXILIARIES = new Set(["has", "have", "had", "was", "were", "is", "are", "reportedly", "also", "then", "allegedly", "had", "been"]);
-const DEEDS = new Set(["landed", "raided", "stormed", "captured", "arrested", "swooped", "attacked", "descended", "seized", "detained", "abducted", "snatched", "entered"]);
+const DEEDS = new Set([
+  "landed", "raided", "stormed", "captured", "arrested", "swooped", "attacked", "descended", "seized", "detained", "abducted",
+  "snatched", "entered", "land", "lands", "raid", "storm", "storms", "capture", "captures", "seize", "seizes", "arrest", "arrests",
+]);
 const FORCE_NOUNS = /^(troops|forces|commandos|soldiers|units|army|military|jets|helicopters|aircraft|marines|paratroopers|personnel)$/;
 const ARTICLES = new Set(["a", "an", "the", "its", "their", "this"]);
 

@@ -31,10 +31,11 @@ const HAPPENING = new Set([
   "raid", "operation", "mission", "assault", "attack", "strike", "landing", "riot", "ceasefire", "killed", "died", "landed",
   "raided", "captured", "arrested", "launched", "conducted", "carried", "occurred", "happened", "took", "began", "ended",
   "killing", "death", "defeated", "founded", "formed", "established", "created", "set", "split", "clashes", "fighting",
+  "kill", "kills", "land", "lands", "landing", "stormed", "struck", "lasted", "touched",
 ]);
 
-/** Whether the word nearest the date is a verb of saying rather than one of happening. */
-function isOfSpeech(tokens: Token[], d: DateMention): boolean {
+/** Whether the word nearest tokens [first, last) is a verb of saying rather than one of happening. */
+export function isOfSpeech(tokens: Token[], d: { first: number; last: number }): boolean {
   let best: { speech: boolean; dist: number } | undefined;
   for (let k = Math.max(0, d.first - 8); k < Math.min(tokens.length, d.last + 8); k++) {
     if (k >= d.first && k < d.last) continue;
@@ -95,6 +96,8 @@ export function readDates(tokens: Token[]): DateMention[] {
     const after = tokens[m.last];
     if (after && after.kind === "word" && !after.cap && prev?.norm === "the") m.modifies = after.norm;
     m.ofSpeech = isOfSpeech(tokens, m);
+    // "since November 2019, when US forces killed …": the date of the event the clause tells.
+    if ((m.prep === "since" || m.prep === "until") && tokens[m.last]?.raw === "," && tokens[m.last + 1]?.norm === "when") m.prep = "when";
     dates.push(m);
     i = m.last - 1;
   }

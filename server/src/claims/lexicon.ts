@@ -108,6 +108,9 @@ export const EVENT_VERBS = new Set([
   "landed", "raided", "stormed", "swooped", "struck", "attacked", "killed", "died", "captured", "arrested", "launched",
   "conducted", "carried", "staged", "mounted", "occurred", "happened", "unfolded", "began", "ended", "lasted",
   "touched", "descended", "targeted", "hit", "bombed", "clashed", "fought",
+  // Headlines and timelines tell events in the present.
+  "kill", "kills", "land", "lands", "raid", "raids", "storm", "storms", "capture", "captures", "strike", "strikes",
+  "seize", "seizes", "arrest", "arrests", "leaves", "leave",
 ]);
 
 /** Verbs by which an actor carries an event out. */

@@ -3,6 +3,7 @@
 import { Token } from "../text/tokens";
 import { COMPASS, EVENT_NOUNS, EVENT_VERBS, MONTHS, NOT_NAMES, PLACE_LEVEL_NOUNS, WEEKDAYS } from "./lexicon";
 import { Mention } from "./names";
+import { isOfSpeech } from "./dates";
 
 export type PlaceLevelClass = "town" | "province" | "country" | "area";
 
@@ -19,6 +20,8 @@ export interface PlaceClaim {
   relation: "in" | "near";
   /** Written as an adjective ("Turkish border", "Syrian city"). */
   demonym?: boolean;
+  /** The place where something was said ("In Washington, Kirby said …"), not where the event happened. */
+  ofSpeech?: boolean;
   /** A named place the sentence says lies here ("Humaira, in Aleppo province"). */
   subjectId?: string;
   /** For region claims: compass letters (n, nw…) and the place they divide, if named. */
@@ -70,7 +73,7 @@ export function readPlaces(
       if (rel) {
         const subjectId = rel === "in" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: rel, subjectId });
-      } else if (lvl && lvl !== "area") {
+      } else if (lvl && lvl !== "area" && !/^(of|from|to|than|and)$/.test(tokens[i - 1]?.norm ?? "")) {
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
       }
       // "northwest Syria", "northern Syria", "north-western Syria"
@@ -109,6 +112,12 @@ export function readPlaces(
         claims.push({ start: t.start, end: (key.includes("-") ? tokens[i + 1] : t).end, written: key, kind: "region", compass: COMPASS[key], relation: "in" });
       }
     }
+  }
+  for (const c of claims) {
+    const first = tokens.findIndex((t) => t.start >= c.start);
+    let last = first;
+    while (last < tokens.length && tokens[last].end <= c.end) last++;
+    if (first >= 0) c.ofSpeech = isOfSpeech(tokens, { first, last: Math.max(last, first + 1) });
   }
   return claims;
 }

@@ -72,7 +72,8 @@ function holderOf(ctx: CompareContext, orgId: string, roleNoun: string | undefin
     (e) =>
       e.id !== except &&
       e.roles.some(
-        (r) => r.of === orgId && (!roleNoun || r.title.split(/\s+/).includes(roleNoun) || r.aliases.some((a) => a.split(/\s+/).includes(roleNoun))),
+        // "senior leader" is one of many, not the office: only a role held alone makes the wrong person.
+        (r) => r.of === orgId && !/^(senior|deputy|former)\b/.test(r.title) && (!roleNoun || r.title.split(/\s+/).includes(roleNoun) || r.aliases.some((a) => a.split(/\s+/).includes(roleNoun))),
       ),
   );
   return holders.length === 1 ? holders[0] : undefined;

@@ -179,6 +179,7 @@ export class Checker {
     if (!aboutAnEvent || !main) return;
     for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, events, s.mentions);
     for (const p of s.places) {
+      if (p.ofSpeech) continue;
       // Consistent with any event the sentence names: nothing to say.
       const trial = (ev: FactEvent): number => {
         const scratch = new CompareContext(this.base);

@@ -12,6 +12,7 @@ export interface Span {
   end: number;
 }
 
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const LIST_OR_HEADING = /^[ \t]{0,3}(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>)/;
 
 /** Blocks separated by blank lines; headings and list items start blocks of their own. */
@@ -34,10 +35,16 @@ export function splitBlocks(prose: string): Block[] {
     const line = prose.slice(pos, lineEnd);
     if (line.trim() === "") close(pos);
     else {
-      if (LIST_OR_HEADING.test(line)) close(pos);
+      const tableRow = TABLE_ROW.test(line);
+      if (LIST_OR_HEADING.test(line) || tableRow) close(pos);
+      // A table's separator row holds no prose.
+      if (tableRow && /^[\s|:-]+$/.test(line)) {
+        pos = lineEnd + 1;
+        continue;
+      }
       if (start < 0) start = pos + (line.length - line.trimStart().length);
-      // A heading is a block on its own line.
-      if (/^[ \t]{0,3}#{1,6}\s/.test(line)) close(lineEnd);
+      // A heading, and each row of a table, is a block on its own line.
+      if (/^[ \t]{0,3}#{1,6}\s/.test(line) || tableRow) close(lineEnd);
     }
     pos = lineEnd + 1;
   }
