@@ -3,32 +3,9 @@
 // `factcheck.addFact`, which has the editor apply the edit to the fact file.
 import { Position, Range, Selection, TextEditorRevealType, Uri, window, workspace } from "vscode";
 import { ExecuteCommandRequest, ExecuteCommandSignature, LanguageClient } from "vscode-languageclient/node";
+import { AddFactResult, COMMANDS, FactForm } from "../../server/src/lsp/protocol";
 
-export const ADD_FACT = "factcheck.addFact";
-const FACT_FORM = "factcheck.factForm";
-
-/** As the server sends it (server/src/lsp/addFact.ts). */
-interface FactForm {
-  name: string;
-  quote: string;
-  number?: number;
-  kinds: { kind: string; label: string; description: string }[];
-  files: { path: string; label: string; description: string }[];
-  defaultFile?: string;
-  sources: { id: string; label: string; description: string }[];
-  events: { id: string; label: string; description: string }[];
-  defaultEvent?: string;
-  measures: string[];
-  qualifiers: string[];
-  problem?: string;
-}
-
-interface AddFactResult {
-  ok: boolean;
-  message: string;
-  file?: string;
-  line?: number;
-}
+const { addFact: ADD_FACT, factForm: FACT_FORM } = COMMANDS;
 
 interface Target {
   uri: string;

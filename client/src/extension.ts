@@ -5,10 +5,9 @@
 import * as path from "node:path";
 import { commands, ExtensionContext, workspace } from "vscode";
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
-import { ADD_FACT, runAddFact } from "./addFactInput";
-import { FactStatusBar, STATUS_NOTIFICATION } from "./statusBar";
-
-const TRUST_NOTIFICATION = "factcheck/trust";
+import { COMMANDS, FactStatus, InitializationOptions, NOTIFICATIONS } from "../../server/src/lsp/protocol";
+import { runAddFact } from "./addFactInput";
+import { FactStatusBar } from "./statusBar";
 
 let client: LanguageClient | undefined;
 
@@ -25,21 +24,21 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(),
       synchronize: { fileEvents: workspace.createFileSystemWatcher("**/*.facts.{yaml,yml}") },
-      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true },
+      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true } satisfies InitializationOptions,
       middleware: {
         // The server's add-fact command, with the guided input in front of it.
-        executeCommand: (command, args, next) => (command === ADD_FACT && client ? runAddFact(client, args, next) : next(command, args)),
+        executeCommand: (command, args, next) => (command === COMMANDS.addFact && client ? runAddFact(client, args, next) : next(command, args)),
       },
     };
     client = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
     await client.start();
     const started = client;
-    context.subscriptions.push(started.onNotification(STATUS_NOTIFICATION, (status) => statusBar.setFacts(status)));
+    context.subscriptions.push(started.onNotification(NOTIFICATIONS.status, (status: FactStatus) => statusBar.setFacts(status)));
   };
 
   context.subscriptions.push(
     commands.registerCommand("factcheck.showOutput", () => client?.outputChannel.show(true)),
-    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })),
+    workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(NOTIFICATIONS.trust, { trusted: true })),
     workspace.onDidChangeConfiguration(async (e) => {
       // Which documents the client sends is fixed when it starts: restart for new languages.
       if (!e.affectsConfiguration("factcheck.languages") || !client) return;

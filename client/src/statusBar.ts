@@ -1,20 +1,7 @@
 // The status bar item: how many facts are loaded (from the server's `factcheck/status`)
 // and how many conflicts the current file has (its Fact Check diagnostics).
 import { Disposable, languages, StatusBarAlignment, StatusBarItem, window } from "vscode";
-
-export const STATUS_NOTIFICATION = "factcheck/status";
-
-/** As the server sends it (server/src/lsp/status.ts). */
-export interface FactStatus {
-  facts: number;
-  entities: number;
-  events: number;
-  sources: number;
-  files: number;
-  problems: number;
-  mode: "explicit" | "workspace" | "shipped";
-  trusted: boolean;
-}
+import type { FactStatus } from "../../server/src/lsp/protocol";
 
 export class FactStatusBar implements Disposable {
   private readonly item: StatusBarItem;

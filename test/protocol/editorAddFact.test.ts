@@ -37,6 +37,10 @@ describe("in the editor: add a fact", function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The lightbulb's actions at a cursor in the draft, with no diagnostic there. */
+  const actionsAt = (at: { line: number; character: number }): Promise<CodeAction[]> =>
+    client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: uriIn("draft.md") }, range: { start: at, end: at }, context: { diagnostics: [] } }) as Promise<CodeAction[]>;
+
   async function openDraft(): Promise<void> {
     client.open(uriIn("draft.md"), DRAFT, "markdown");
     await client.diagnosticsFor(uriIn("draft.md"));
@@ -66,11 +70,7 @@ describe("in the editor: add a fact", function () {
     await client.initialize(undefined, EDITOR, { addFactInput: true });
     await openDraft();
     const at = positionOf(DRAFT, "told Reuters");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri: uriIn("draft.md") },
-      range: { start: at, end: at },
-      context: { diagnostics: [] },
-    })) as CodeAction[];
+    const actions = await actionsAt(at);
     const add = actions.find((a) => a.title === "Add a fact from this sentence…");
     assert.ok(add?.command, JSON.stringify(actions));
     assert.equal(add.command.command, "factcheck.addFact");
@@ -138,11 +138,7 @@ describe("in the editor: add a fact", function () {
     await client.initialize(undefined, EDITOR, { addFactInput: true, trusted: false });
     await openDraft();
     const at = positionOf(DRAFT, "told Reuters");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri: uriIn("draft.md") },
-      range: { start: at, end: at },
-      context: { diagnostics: [] },
-    })) as CodeAction[];
+    const actions = await actionsAt(at);
     assert.ok(!actions.some((a) => a.title.startsWith("Add a fact")));
     const form = (await command("factcheck.factForm", { uri: uriIn("draft.md"), range: { start: at, end: at } })) as { problem?: string };
     assert.match(form.problem ?? "", /not trusted/);

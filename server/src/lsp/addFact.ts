@@ -8,40 +8,12 @@ import { MessageType, Range, ShowMessageNotification } from "vscode-languageserv
 import { basename } from "node:path";
 import { applyChange } from "../facts/edit";
 import { readSnapshot, writeIfUnchanged } from "../facts/diskEdit";
-import { draftProblem, FactDraft, fixedFileOf, NewFactKind, newFactEdit, QUALIFIERS, suggestId } from "../facts/newFactEdit";
+import { draftProblem, FactDraft, fixedFileOf, newFactEdit, QUALIFIERS, suggestId } from "../facts/newFactEdit";
 import { ServerContext } from "./context";
 import { factFileText, lineOfChange, toWorkspaceEdit } from "./factEdits";
 import { pathOf } from "./factSource";
+import { AddFactResult, FactForm, NewFactKind } from "./protocol";
 import { sentenceAt } from "./sentences";
-
-export interface FactForm {
-  /** The selected text on one line: the name to prefill. */
-  name: string;
-  /** The sentence around the selection: the quote to prefill. */
-  quote: string;
-  /** The selection read as a number, for counts. */
-  number?: number;
-  suggestedId: string;
-  kinds: { kind: NewFactKind; label: string; description: string }[];
-  files: { path: string; label: string; description: string }[];
-  defaultFile?: string;
-  sources: { id: string; label: string; description: string }[];
-  events: { id: string; label: string; description: string }[];
-  defaultEvent?: string;
-  measures: string[];
-  qualifiers: string[];
-  /** Why no fact can be added here (untrusted workspace, no fact file of the workspace…). */
-  problem?: string;
-}
-
-export interface AddFactResult {
-  ok: boolean;
-  message: string;
-  file?: string;
-  /** 0-based line where the new fact starts. */
-  line?: number;
-  id?: string;
-}
 
 const KIND_LABELS: Record<NewFactKind, [string, string]> = {
   person: ["Person", "someone the sources name"],

@@ -8,10 +8,11 @@ import { Finding } from "../engine/findings";
 import { addVariant, TextChange } from "../facts/edit";
 import { ownerOfName } from "../facts/newFactEdit";
 import { markupKindOf } from "../text/markup";
-import { COMMANDS, ServerContext } from "./context";
+import { ServerContext } from "./context";
 import { rangeOf, SOURCE } from "./convert";
 import { factFileText, toWorkspaceEdit } from "./factEdits";
 import { pathOf } from "./factSource";
+import { COMMANDS } from "./protocol";
 import { ignoreFileChange, ignoreLineChange } from "./ignoreComments";
 import { sentenceAt } from "./sentences";
 

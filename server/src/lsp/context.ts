@@ -27,19 +27,3 @@ export interface ServerContext {
   /** A fact file was written on disk by the server: read it again and re-check. */
   reloadFactFile(path: string): void;
 }
-
-/** Server commands, run through `workspace/executeCommand`. */
-export const COMMANDS = {
-  /** Adds a fact: `[{ draft, file? }]`, or `[{ uri, range }]` to start the client's guided input. */
-  addFact: "factcheck.addFact",
-  /** What the guided input offers for a selection: `[{ uri, range }]` → FactForm. */
-  factForm: "factcheck.factForm",
-} as const;
-
-/** Custom notifications. */
-export const NOTIFICATIONS = {
-  /** Server → client: counts of the facts in force, for the status bar. */
-  status: "factcheck/status",
-  /** Client → server: the workspace's trust changed (`{ trusted }`). */
-  trust: "factcheck/trust",
-} as const;

@@ -19,10 +19,11 @@ import { URI } from "vscode-uri";
 import { addFact, factForm } from "./addFact";
 import { CODE_ACTION_KINDS, codeActions } from "./codeActions";
 import { completion } from "./completion";
-import { ClientAbilities, COMMANDS, NOTIFICATIONS, ServerContext } from "./context";
+import { ClientAbilities, ServerContext } from "./context";
 import { problemToDiagnostic } from "./convert";
 import { definition } from "./definition";
 import { FactSource, pathOf } from "./factSource";
+import { COMMANDS, InitializationOptions, NOTIFICATIONS } from "./protocol";
 import { hover } from "./hover";
 import { DEFAULT_FACT_GLOBS, SettingsCache } from "./settings";
 import { sendStatus } from "./status";
@@ -31,15 +32,6 @@ import { Validator } from "./validation";
 export interface ServerOptions {
   factPaths: string[];
 }
-
-/** What the VS Code client (or any editor) may pass in `initializationOptions`. */
-export interface InitializationOptions {
-  /** Workspace trust; true when absent. Untrusted: shipped facts only, no writes to fact files. */
-  trusted?: boolean;
-  /** The client runs the guided input of "Add Fact from Selection". */
-  addFactInput?: boolean;
-}
-
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const documents = new TextDocuments(TextDocument);

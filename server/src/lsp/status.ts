@@ -1,21 +1,8 @@
 // The counts behind the client's status bar item, sent as `factcheck/status` whenever the
 // facts in force change.
 import { Connection } from "vscode-languageserver/node";
-import { NOTIFICATIONS } from "./context";
 import { FactSource } from "./factSource";
-
-export interface FactStatus {
-  /** Entities and events: the facts a draft is checked against. */
-  facts: number;
-  entities: number;
-  events: number;
-  sources: number;
-  files: number;
-  /** Problems (errors and warnings) in the fact files. */
-  problems: number;
-  mode: FactSource["mode"];
-  trusted: boolean;
-}
+import { FactStatus, NOTIFICATIONS } from "./protocol";
 
 export function factStatus(facts: FactSource): FactStatus {
   const base = facts.store.base;
