@@ -92,9 +92,10 @@ export function readDates(tokens: Token[]): DateMention[] {
     if (!m) continue;
     const prev = tokens[m.first - 1];
     if (prev && PREPOSITIONS.has(prev.norm)) m.prep = prev.norm;
-    else if (prev?.norm === "the" && tokens[m.first - 2]?.norm === "since") m.prep = "since";
     const after = tokens[m.last];
     if (after && after.kind === "word" && !after.cap && prev?.norm === "the") m.modifies = after.norm;
+    // "since the 2019 raid": "since" governs the raid; the date is that raid's own.
+    else if (prev?.norm === "the" && tokens[m.first - 2]?.norm === "since") m.prep = "since";
     m.ofSpeech = isOfSpeech(tokens, m);
     // "since November 2019, when US forces killed …": the date of the event the clause tells.
     if ((m.prep === "since" || m.prep === "until") && tokens[m.last]?.raw === "," && tokens[m.last + 1]?.norm === "when") m.prep = "when";

@@ -20,6 +20,8 @@ export interface PlaceClaim {
   relation: "in" | "near";
   /** Written as an adjective ("Turkish border", "Syrian city"). */
   demonym?: boolean;
+  /** Introduced with its level ("the town of X"), not merely capitalized after "in". */
+  explicit?: boolean;
   /** The place where something was said ("In Washington, Kirby said …"), not where the event happened. */
   ofSpeech?: boolean;
   /** A named place the sentence says lies here ("Humaira, in Aleppo province"). */
@@ -51,15 +53,20 @@ export function readPlaces(
     const level = PLACE_LEVEL_NOUNS[t.norm];
 
     // "the (northern) (Syrian) town of X"
-    if (level && level !== "area" && tokens[i + 1]?.norm === "of" && !t.cap) {
+    if (level && level !== "area" && tokens[i + 1]?.norm === "of" && (!t.cap || t.upper)) {
       let k = i + 2;
       if (tokens[k]?.norm === "the") k++;
       const name = nameAt(tokens, k, mentionAt);
       const rel = relationBefore(tokens, i);
       // "residents of the nearby town of X" says nothing of where anything happened.
       if (name && rel) {
-        claims.push({ ...name, kind: "place", level, relation: rel });
+        claims.push({ ...name, kind: "place", level, relation: rel, explicit: true });
         adjectivesBefore(tokens, i, claims, countryByDemonym, name.entityId);
+        // "the Aleppo town of Atmeh": the name before the level word says where the town lies.
+        const container = [...mentionAt.values()].find((p) => p.last === i && isPlace(p.entityId));
+        if (container && name.entityId) {
+          claims.push({ start: container.start, end: container.end, written: container.written, kind: "place", entityId: container.entityId, relation: "in", subjectId: name.entityId });
+        }
         i = name.lastToken - 1;
         continue;
       }
@@ -68,7 +75,14 @@ export function readPlaces(
     const m = mentionAt.get(i);
     if (m && isPlace(m.entityId) && !inList(tokens, m, mentionAt, isPlace)) {
       const after = tokens[m.last];
-      const lvl = after && !after.cap && PLACE_LEVEL_NOUNS[after.norm] ? PLACE_LEVEL_NOUNS[after.norm] : undefined;
+      // "Idlib province": the level follows the name, or is part of the recorded spelling itself.
+      const own = tokens[m.last - 1];
+      const lvl =
+        after && !after.cap && PLACE_LEVEL_NOUNS[after.norm]
+          ? PLACE_LEVEL_NOUNS[after.norm]
+          : m.last - m.first > 1 && PLACE_LEVEL_NOUNS[own.norm] && PLACE_LEVEL_NOUNS[own.norm] !== "area"
+            ? PLACE_LEVEL_NOUNS[own.norm]
+            : undefined;
       const rel = relationBefore(tokens, i);
       if (rel) {
         const subjectId = rel === "in" ? placeLocated(tokens, i, mentions, isPlace) : undefined;

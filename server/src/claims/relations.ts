@@ -28,7 +28,7 @@ const END_PHRASES: string[][] = [
   ["split", "from"], ["split", "with"], ["severed", "ties", "with"], ["severed", "its", "ties", "with"], ["left"],
 ];
 const AFFILIATE_NOUNS = new Set(["affiliate", "offshoot", "branch", "franchise", "wing", "ally", "arm", "faction", "splinter"]);
-const FOUNDING_VERBS = new Set(["founded", "formed", "created", "established", "launched", "set", "split", "emerged", "born"]);
+const FOUNDING_VERBS = new Set(["founded", "formed", "created", "established", "launched", "set", "split", "emerged", "born", "form", "found", "create", "establish"]);
 
 const CONNECTORS = new Set([
   ",", "(", ")", "-", "which", "that", "who", "was", "is", "were", "are", "has", "have", "had", "been", "a", "an", "the", "its",
@@ -104,12 +104,14 @@ export function readRelations(
       if (w === "set" && next !== "up") continue;
       if (w === "split" && next !== "away" && next !== "off" && next !== "in" && next !== "from") continue;
       const date = yearAfter(i + 1, 4);
-      const object = w === "formed" || w === "founded" || w === "created" || w === "established" ? orgAfter(i + 1, 3) : undefined;
+      const object = /^(formed|founded|created|established|form|found|create|establish)$/.test(w) ? orgAfter(i + 1, 3) : undefined;
       // "Set up in 2011 to fight …, the US-led coalition …": the subject follows the opening clause.
       const comma = tokens.findIndex((t, k) => k > i && t.raw === ",");
       const opening = i <= 1 && comma > 0 ? orgAfter(comma + 1, 2) : undefined;
       const subject = object ?? orgBefore(i) ?? opening;
-      const year = date ?? (object ? dates.find((d) => d.year && d.prep === "in" && d.last <= i) : undefined);
+      // Else the sentence's one year ("In another split in 2018, … formed", a timeline's "| 2015 | … set up").
+      const years = dates.filter((d) => d.year && (!d.prep || d.prep === "in"));
+      const year = date ?? (years.length === 1 ? years[0] : undefined);
       if (date) foundingDates.push(date);
       if (subject && year) founded.push({ subject, date: year });
     }

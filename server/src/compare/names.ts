@@ -37,7 +37,11 @@ export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFa
     if (!norm) continue;
     const d = distance(norm, h.norm);
     // One slip anywhere ("Blister"), or a sound-alike that starts the same ("Leicester").
-    if (d > 1 && (norm[0] !== h.norm[0] || d > Math.max(2, Math.floor(Math.max(norm.length, h.norm.length) / 2)))) continue;
+    const longest = Math.max(norm.length, h.norm.length);
+    const soundsAlike = norm[0] === h.norm[0] && d <= Math.max(2, Math.floor(longest / 2));
+    // "Frisbee" for "Rigsbee": most of the word shared, only for people the document has named.
+    const mostlyShared = peopleSoFar.includes(id) && d / longest <= 0.3;
+    if (d > 1 && !soundsAlike && !mostlyShared) continue;
     if (!best || d < best.d) {
       best = { id, surname, d };
       tie = false;

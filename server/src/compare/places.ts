@@ -41,7 +41,7 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
   const eventChain = chain(ctx, place.at);
   const finest = ctx.entity(place.at)!;
   const report = (right: Entity, useDemonym: boolean): void => {
-    const newText = useDemonym && right.demonym ? right.demonym : right.name;
+    const newText = keepLevelWord(claim.written, useDemonym && right.demonym ? right.demonym : right.name);
     ctx.report({
       code: "wrong-place",
       start: claim.start,
@@ -96,7 +96,8 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
   }
 
   if (!claim.entityId) {
-    if (claim.relation === "near") return; // nearness to an unknown name says nothing checkable
+    // "landed near the town of Saraqeb": an unknown town given as the spot; a bare "near X" is left alone.
+    if (claim.relation === "near" && (claim.level !== "town" || !claim.explicit)) return;
     // An unknown name introduced as a town, or as a province, where the event's own belongs.
     const lvl: LevelClass | undefined = claim.level === "town" ? "town" : claim.level === "province" ? "province" : undefined;
     const right = lvl ? eventChain.get(lvl) : undefined;
@@ -173,4 +174,10 @@ export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): voi
     entityId: subject.id,
     written: claim.written,
   });
+}
+
+/** "Aleppo province" → "Idlib province": the level word the writer used stays. */
+function keepLevelWord(written: string, name: string): string {
+  const m = /\s(province|governorate|region|district)$/i.exec(written);
+  return m && !name.toLowerCase().endsWith(m[1].toLowerCase()) ? `${name}${m[0]}` : name;
 }

@@ -180,6 +180,7 @@ export class Checker {
     for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, events, s.mentions);
     for (const p of s.places) {
       if (p.ofSpeech) continue;
+      if (p.relation === "near" && !p.entityId && main.place?.at && s.mentions.some((m) => m.entityId === main.place!.at)) continue;
       // Consistent with any event the sentence names: nothing to say.
       const trial = (ev: FactEvent): number => {
         const scratch = new CompareContext(this.base);
