@@ -22,8 +22,8 @@ export async function runAddFact(client: LanguageClient, args: unknown[], next: 
     void window.showWarningMessage("Fact Check: select the name or sentence to add a fact from.");
     return undefined;
   }
-  // From the lightbulb the range is the sentence; a selection inside it names the fact.
-  const named = target.selection && !isEmpty(target.selection) ? target.selection : target.range;
+  // A selection names the fact; without one (a cursor in the lightbulb's sentence) the name is asked for.
+  const named = target.selection && !isEmpty(target.selection) ? target.selection : { start: target.range.start, end: target.range.start };
   const form = (await client.sendRequest(ExecuteCommandRequest.type, { command: FACT_FORM, arguments: [{ uri: target.uri, range: named }] })) as FactForm;
   if (form.problem) {
     void window.showWarningMessage(`Fact Check: ${form.problem}`);

@@ -93,6 +93,19 @@ describe("in the editor: fact files", function () {
       assert.equal(dangling.range.start.character, "    in: ".length);
     });
 
+    it("a duplicate id points to its first definition", async () => {
+      const file = join(dir, "humaira-raid.facts.yaml");
+      const text = readFileSync(file, "utf8");
+      writeFileSync(file, `${text}\nentities:\n  - id: syria\n    kind: place\n    name: Syria again\n    cite:\n      - source: afp-raid\n        quote: Syria\n`);
+      client.changeWatchedFiles([{ uri: uriIn("humaira-raid.facts.yaml"), type: 2 }]);
+      const problems = await client.diagnosticsFor(uriIn("humaira-raid.facts.yaml"), (p) => p.diagnostics.some((d) => d.code === "duplicate-id"));
+      const duplicate = problems.find((d) => d.code === "duplicate-id")!;
+      const [first] = duplicate.relatedInformation ?? [];
+      assert.ok(first, JSON.stringify(duplicate));
+      assert.equal(first.location.uri, uriIn("entities.facts.yaml"));
+      assert.match(readFileSync(join(dir, "entities.facts.yaml"), "utf8").split("\n")[first.location.range.start.line], /id: syria/);
+    });
+
     it("completes entity ids after in:, of: and in id lists, and source ids after source:", async () => {
       const text = [
         "entities:",

@@ -34,6 +34,8 @@ export function factForm(ctx: ServerContext, args: { uri?: string; range?: Range
     const start = doc.offsetAt(args.range.start);
     const end = doc.offsetAt(args.range.end);
     name = text.slice(start, end).replace(/\s+/g, " ").trim();
+    // A whole sentence or paragraph selected is a quote, not a name.
+    if (name.length > 80) name = "";
     const sentence = sentenceAt(text, start, doc.languageId, pathOf(doc.uri));
     quote = sentence ? text.slice(sentence.start, sentence.end).replace(/\s+/g, " ").trim() : name;
   }

@@ -43,7 +43,10 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
       }
       const accept = acceptSpelling(ctx, finding, diagnostic);
       if (accept) actions.push(accept);
-      actions.push(...ignoreActions(doc, finding, diagnostic));
+      for (const ignore of ignoreActions(doc, finding, diagnostic)) {
+        // One "ignore in this file" per code, however many of its diagnostics are in range.
+        if (!ignore.title.endsWith("in this file") || !actions.some((a) => a.title === ignore.title)) actions.push(ignore);
+      }
     }
   }
   if (wants(CodeActionKind.SourceFixAll)) {

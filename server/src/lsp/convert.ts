@@ -50,5 +50,10 @@ export function problemToDiagnostic(p: FactProblem): Diagnostic {
     code: p.code,
     source: SOURCE,
     message: p.message,
+    // The other places a problem involves: the first definition of a duplicate id…
+    relatedInformation: p.related?.map((r) => ({
+      location: { uri: URI.file(r.file).toString(), range: { start: { line: r.line, character: r.character }, end: { line: r.line, character: r.character } } },
+      message: r.message,
+    })),
   };
 }
