@@ -77,7 +77,7 @@ export function findNames(tokens: Token[], index: NameIndex, textOf: (s: number,
 
   const suspects: Suspect[] = [];
   for (const run of nameRuns(tokens, covered)) {
-    const s = nearMatch(tokens, run.from, run.to, index, textOf);
+    const s = nearMatch(tokens, run.from, run.to, index, textOf) ?? nearSurname(tokens, run.from, run.to, index);
     if (s) {
       suspects.push(s);
       covered.fill(1, s.first, s.last);
@@ -140,6 +140,33 @@ function nameRuns(tokens: Token[], covered: Uint8Array): { from: number; to: num
     i = j + 1;
   }
   return runs;
+}
+
+/** A lone word one slip from a known person's surname ("KIRBEY" for Kirby), never opening a sentence. */
+function nearSurname(tokens: Token[], from: number, to: number, index: NameIndex): Suspect | undefined {
+  if (to - from !== 1 || from === 0) return undefined;
+  const t = tokens[from];
+  if (t.norm.length < 5 || NOT_NAMES.has(t.norm) || index.isKnownPiece(t.norm)) return undefined;
+  const people = new Map<string, NameEntry>();
+  for (const near of index.nearPieces(t.norm)) {
+    for (const e of index.endingWith(near)) if (e.pieces.length > 1) people.set(e.entityId, e);
+  }
+  if (people.size !== 1) return undefined;
+  const [entry] = people.values();
+  const surname = entry.spelling.split(/\s+/).pop()!;
+  if (t.norm.startsWith(entry.pieces[entry.pieces.length - 1]) || entry.pieces[entry.pieces.length - 1].startsWith(t.norm)) return undefined;
+  return {
+    entityId: entry.entityId,
+    start: t.start,
+    end: t.end,
+    nameStart: t.start,
+    nameEnd: t.end,
+    first: from,
+    last: from + 1,
+    written: t.raw,
+    suggestion: t.upper ? surname.toUpperCase() : surname,
+    edits: 1,
+  };
 }
 
 function pieceAllowance(written: string, known: string): number {

@@ -33,7 +33,10 @@ export interface PlaceClaim {
 
 const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "within", "throughout"]);
 /** Verbs that take the place itself as object: "raided the village of Humaira". */
-const ENTERING = new Set(["raided", "stormed", "struck", "hit", "targeted", "attacked", "bombed", "entered", "reached", "shelled"]);
+const ENTERING = new Set([
+  "raided", "stormed", "struck", "hit", "targeted", "attacked", "bombed", "entered", "reached", "shelled",
+  "raid", "raids", "storm", "storms", "hits", "strikes", "target", "targets", "enter", "enters",
+]);
 /** "on the edge of X", "the outskirts of X": at the place, or just by it. */
 const EDGE_NOUNS = new Set(["edge", "outskirts", "fringes", "suburbs", "heart", "centre", "center", "middle"]);
 const NEAR = new Set(["near", "outside", "around", "nearby", "beside", "by"]);
