@@ -56,6 +56,8 @@ export class Checker {
   private readonly cache = new Map<string, SentenceReading[]>();
   /** What the last total in the document counted (killed, injured), for shares stated after it. */
   private lastMeasure?: string;
+  /** Places the last few sentences named, oldest first, for "the province is home to …". */
+  private recentPlaces: string[] = [];
 
   constructor(readonly base: FactBase) {
     this.names = new NameIndex(base);
@@ -74,6 +76,7 @@ export class Checker {
     const attributions = this.events.attribute(sentences.map((s) => s.reading));
     const ctx = new CompareContext(this.base);
     this.lastMeasure = undefined;
+    this.recentPlaces = [];
     const peopleSoFar: string[] = [];
     sentences.forEach((s, i) => {
       ctx.offset = s.offset;
@@ -150,6 +153,10 @@ export class Checker {
     const named = a.candidates;
     const events: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
     if (a.primary && !events.includes(a.primary)) events.push(a.primary);
+    const rememberPlaces = (): void => {
+      for (const m of s.mentions) if (ctx.entity(m.entityId)?.kind === "place") this.recentPlaces.push(m.entityId);
+      if (this.recentPlaces.length > 12) this.recentPlaces.splice(0, this.recentPlaces.length - 12);
+    };
     // Places and dates are read as an event's only when the sentence tells of it happening.
     // "two raids, one in Idlib and one in Aleppo": several events, no one place or date.
     const severalEvents = s.eventNouns.length > 0 && s.eventNouns.every((n) => n.plural) && named.length !== 1;
@@ -168,12 +175,19 @@ export class Checker {
       const q = stated.among && !stated.measure && this.lastMeasure ? { ...stated, measure: this.lastMeasure } : stated;
       if (stated.measure === "killed" || stated.measure === "injured") this.lastMeasure = stated.measure;
       if (q.measure === "population") {
-        const places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
+        let places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
+        // "The province is home to …": the province the document named last.
+        if (!s.mentions.some((m) => ctx.entity(m.entityId)?.kind === "place") && s.words[0] === "the" && /^(province|territory|region|enclave|governorate)$/.test(s.words[1] ?? "")) {
+          const recent = this.recentPlaces.map((id) => ctx.entity(id)).filter((e) => e?.level === "province" || e?.level === "region");
+          const counted = recent.reverse().find((e) => e!.counts.some((c) => c.measure === "population"));
+          if (counted) places = [counted];
+        }
         if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
         continue;
       }
       if (events.length) compareEventQuantity(ctx, q, events);
     }
+    rememberPlaces();
     // The building a raid hit is described wherever the sentence continues that raid.
     if (main) compareBuilding(ctx, s, blockText, main);
     if (!aboutAnEvent || !main) return;
