@@ -56,13 +56,16 @@ export function makeReaderContext(base: FactBase, names: NameIndex): ReaderConte
 
 export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
   const kindOf = (id: string): string | undefined => ctx.base.entities.get(id)?.kind;
+  let previousOrg: Mention | undefined;
   return splitSentences(text).map((span) => {
     const tokens = tokenize(text.slice(span.start, span.end), span.start);
     const textOf = (s: number, e: number): string => text.slice(s, e);
     const names = findNames(tokens, ctx.names, textOf);
     const dates = readDates(tokens);
     const orgs = names.mentions.filter((m) => kindOf(m.entityId) === "organization" || kindOf(m.entityId) === "force");
-    const { relations, founded, foundingDates } = readRelations(tokens, orgs, dates);
+    const { relations, founded, foundingDates } = readRelations(tokens, orgs, dates, previousOrg);
+    const lastOrg = orgs.filter((o) => kindOf(o.entityId) === "organization").pop();
+    previousOrg = lastOrg ?? previousOrg;
     const eventNouns: EventNounUse[] = [];
     const inName = (start: number): boolean => names.mentions.some((m) => m.start <= start && start < m.end);
     for (const t of tokens) {

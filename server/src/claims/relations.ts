@@ -44,11 +44,17 @@ export function readRelations(
   tokens: Token[],
   orgs: Mention[],
   dates: DateMention[],
+  /** The organization the previous sentence named last, for "It keeps closer ties to …". */
+  previous?: Mention,
 ): { relations: RelationClaim[]; founded: FoundedClaim[]; foundingDates: DateMention[] } {
   const relations: RelationClaim[] = [];
   const founded: FoundedClaim[] = [];
   const foundingDates: DateMention[] = [];
   if (!orgs.length) return { relations, founded, foundingDates };
+  // "It", "The group": the sentence opens by referring back to the organization just named.
+  const opensWithReference =
+    tokens[0]?.norm === "it" || (tokens[0]?.norm === "the" && /^(group|faction|organisation|organization|movement|alliance)$/.test(tokens[1]?.norm ?? ""));
+  const referredBack = (i: number): Mention | undefined => (opensWithReference && i <= 8 ? previous : undefined);
   // The subject stands just before the tie, joined only by words such as ", which was" or "keeps closer".
   const orgBefore = (i: number): Mention | undefined => {
     let best: Mention | undefined;
@@ -76,13 +82,13 @@ export function readRelations(
     for (const phrase of END_PHRASES) {
       if (!matchAt(tokens, i, phrase)) continue;
       const object = orgAfter(i + phrase.length, 2);
-      const subject = orgBefore(i);
+      const subject = orgBefore(i) ?? referredBack(i);
       if (object && subject && subject !== object) relations.push({ subject, object, type: "ended", until: yearAfter(object.last) });
     }
     for (const phrase of LINK_PHRASES) {
       if (!matchAt(tokens, i, phrase)) continue;
       const object = orgAfter(i + phrase.length, 2);
-      const subject = orgBefore(i);
+      const subject = orgBefore(i) ?? referredBack(i);
       if (object && subject && subject !== object) {
         const until = dates.find((d) => d.year && d.prep === "until" && Math.abs(d.first - object.last) <= 4);
         relations.push({ subject, object, type: "linked", until });
