@@ -79,7 +79,8 @@ async function tryAddFact(ctx: ServerContext, args: { draft?: FactDraft; file?: 
   const problem = draftProblem(base, draft);
   if (problem) return refuse(problem);
   const writable = ctx.facts.writableFiles();
-  const chosen = args?.file ? (args.file.startsWith("file:") ? pathOf(args.file) : args.file) : undefined;
+  const file0 = typeof args?.file === "string" ? args.file : undefined;
+  const chosen = file0?.startsWith("file:") ? pathOf(file0) : file0;
   const target = fixedFileOf(base, draft) ?? chosen ?? defaultFile(ctx);
   if (!target || !writable.includes(target)) return refuse(target ? `${target} is not a fact file of this workspace.` : "The workspace has no fact file to add to.");
 

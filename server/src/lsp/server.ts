@@ -200,16 +200,31 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     validator.schedule(e.document, 0);
   });
 
+  const factFileTimers = new Map<string, NodeJS.Timeout>();
+  /** Typing in a fact file rebuilds the fact base when the typing pauses, not at every keystroke. */
+  function factFileEdited(uri: string): void {
+    clearTimeout(factFileTimers.get(uri));
+    void settings.get(uri).then((s) => {
+      clearTimeout(factFileTimers.get(uri));
+      const timer = setTimeout(() => {
+        factFileTimers.delete(uri);
+        const doc = documents.get(uri);
+        if (!doc || !facts.governs(uri)) return;
+        facts.setOpenText(uri, doc.getText());
+        factsChanged();
+      }, s.debounceMs);
+      factFileTimers.set(uri, timer);
+    });
+  }
+
   documents.onDidChangeContent((e) => {
-    if (facts.governs(e.document.uri)) {
-      facts.setOpenText(e.document.uri, e.document.getText());
-      factsChanged();
-      return;
-    }
+    if (facts.governs(e.document.uri)) return factFileEdited(e.document.uri);
     validator.schedule(e.document);
   });
 
   documents.onDidClose((e) => {
+    clearTimeout(factFileTimers.get(e.document.uri));
+    factFileTimers.delete(e.document.uri);
     if (facts.governs(e.document.uri)) {
       facts.closed(e.document.uri);
       factsChanged();
