@@ -1,0 +1,200 @@
+// `npm run bench` — how fast factcheck is at any size, and how it compares with cspell.
+//   node out/bench/run.js [--quick] [--profile] [--no-cspell]
+// --quick: the small sizes only (for CI); --profile: CPU profiles of the server while it
+// answers edits, summarized; --no-cspell: skip the comparison.
+// Data is generated from fixed seeds into bench/data/, results go to bench/results/.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { FACTS, ROOT } from "../test/support/paths";
+import { generateDraft, generateFactBase } from "./generate";
+import { LoadFigures } from "./loadFacts";
+import { hotSpots } from "./profile";
+import { benchDrafts, benchServerFacts, DraftFigures, ServerFactFigures } from "./server";
+import { mb, ms } from "./stats";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const profile = args.includes("--profile");
+const withCspell = !args.includes("--no-cspell");
+
+const DATA = join(ROOT, "bench", "data");
+const RESULTS = join(ROOT, "bench", "results");
+const PROFILES = join(RESULTS, "profiles");
+
+interface DraftPlan {
+  label: string;
+  bytes: number;
+  opens: number;
+  edits: number;
+}
+
+const DRAFTS: DraftPlan[] = [
+  { label: "10KB", bytes: 10_000, opens: 10, edits: 40 },
+  { label: "100KB", bytes: 100_000, opens: 7, edits: 40 },
+  { label: "1MB", bytes: 1_000_000, opens: 5, edits: 20 },
+].slice(0, quick ? 2 : 3);
+
+const BASES = [100, 10_000, 100_000].slice(0, quick ? 2 : 3);
+
+const TARGETS = {
+  edit100KbMedianMs: 20,
+  open1MbMs: 300,
+  load100kMs: 3000,
+  load100kMb: 500,
+  server1MbMb: 200,
+};
+
+interface CspellFigures {
+  version: string;
+  startupMs: number;
+  files: { file: string; issues: number; medianMs: number }[];
+}
+
+function log(line = ""): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(widths[i])).join(" | ")} |`;
+  log(line(header));
+  log(`|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`);
+  for (const r of rows) log(line(r));
+}
+
+function loadInChild(dir: string, entities: number): LoadFigures {
+  const out = execFileSync(process.execPath, ["--expose-gc", join(__dirname, "loadFacts.js"), dir, String(entities)], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split("\n").pop()!) as LoadFigures;
+}
+
+function runCspell(files: string[]): CspellFigures {
+  const out = execFileSync(process.execPath, [join(ROOT, "bench", "cspell.mjs"), "5", ...files], {
+    encoding: "utf8",
+    cwd: DATA,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split("\n").pop()!) as CspellFigures;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(join(DATA, "drafts"), { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  // Other work on the machine skews every figure: the load average says how busy it was.
+  log(`factcheck bench — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, load average ${loadavg()[0].toFixed(1)}${quick ? " (quick)" : ""}`);
+
+  // ---- data
+  const drafts = new Map<string, string[]>();
+  const draftFiles: string[] = [];
+  for (const plan of DRAFTS) {
+    const texts = Array.from({ length: plan.opens }, (_, k) => generateDraft(plan.bytes, 1000 + plan.bytes + k));
+    drafts.set(plan.label, texts);
+    const file = join(DATA, "drafts", `draft-${plan.label}.md`);
+    writeFileSync(file, texts[0]);
+    draftFiles.push(file);
+  }
+  const baseDirs = new Map<number, string>();
+  for (const n of BASES) {
+    const dir = join(DATA, `facts-${n}`);
+    generateFactBase(dir, n, 42 + n);
+    baseDirs.set(n, dir);
+  }
+  log(`generated ${DRAFTS.length} draft sizes and ${BASES.length} fact bases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+  // ---- fact bases: in-process load and lookups, then the server's start-up and memory
+  const loads = new Map<number, LoadFigures>();
+  const serverFacts = new Map<number, ServerFactFigures>();
+  for (const n of BASES) {
+    const figures = loadInChild(baseDirs.get(n)!, n);
+    if (figures.errors) throw new Error(`generated fact base of ${n} has ${figures.errors} errors, first: ${figures.firstError}`);
+    loads.set(n, figures);
+    serverFacts.set(n, await benchServerFacts([baseDirs.get(n)!]));
+  }
+  log("Fact bases (engine loader in a process of its own; server: spawn to first diagnostics)");
+  table(
+    ["entities", "events", "files", "load ms", "checker ms", "RSS MB", "peak MB", "heap MB", "server ready ms", "server RSS MB", "lookup µs exact/containing/near"],
+    BASES.map((n) => {
+      const l = loads.get(n)!;
+      const s = serverFacts.get(n)!;
+      return [String(l.entities), String(l.events), String(l.files), ms(l.loadMs), ms(l.checkerMs), mb(l.rssMb), mb(l.peakMb), mb(l.heapMb), ms(s.readyMs), mb(s.rssMb),
+        `${l.lookupUs.exact.toFixed(2)} / ${l.lookupUs.containing.toFixed(2)} / ${l.lookupUs.near.toFixed(2)}`];
+    }),
+  );
+  log();
+
+  // ---- drafts over LSP
+  if (profile) {
+    rmSync(PROFILES, { recursive: true, force: true });
+    process.env.FACTCHECK_CPU_PROFILE_DIR = PROFILES;
+    process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ""} --require ${join(__dirname, "cpuProfileHook.js")}`;
+  }
+  const warmup = generateDraft(5_000, 7);
+  const results: DraftFigures[] = [];
+  for (const plan of DRAFTS) results.push(await benchDrafts(plan.label, drafts.get(plan.label)!, [FACTS], plan.edits, warmup));
+  // The same 100 KB draft with a generated fact base loaded as well: does typing slow with the facts' size?
+  // (Few samples at 100k: each answer there takes seconds.)
+  for (const n of BASES.filter((b) => b >= 10_000)) {
+    const [opens, edits] = n >= 100_000 ? [1, 5] : [3, 20];
+    results.push(await benchDrafts(`100KB+${n / 1000}k-facts`, drafts.get("100KB")!.slice(0, opens), [FACTS, baseDirs.get(n)!], edits, warmup));
+  }
+  if (profile) {
+    process.env.NODE_OPTIONS = (process.env.NODE_OPTIONS ?? "").replace(/ --require \S+cpuProfileHook\.js$/, "");
+    delete process.env.FACTCHECK_CPU_PROFILE_DIR;
+  }
+
+  const cspell = withCspell ? runCspell(draftFiles) : undefined;
+  const cspellMs = (label: string): number => cspell?.files.find((f) => f.file.endsWith(`draft-${label}.md`))?.medianMs ?? NaN;
+
+  log("Drafts (shipped facts unless noted; the real server over LSP stdio, debounceMs 0; ms from sending to publishDiagnostics)");
+  table(
+    ["draft", "diagnostics", "open median", "open p95", "edit median", "edit p95", "server RSS MB", "cspell check", "open ÷ cspell", "edit ÷ cspell"],
+    results.map((r) => {
+      const c = cspellMs(r.label);
+      return [r.label, String(r.diagnostics), ms(r.open.median), ms(r.open.p95), ms(r.edit.median), ms(r.edit.p95), mb(r.rssMb), ms(c),
+        Number.isFinite(c) ? `${(r.open.median / c).toFixed(2)}×` : "–", Number.isFinite(c) ? `${(r.edit.median / c).toFixed(2)}×` : "–"];
+    }),
+  );
+  if (cspell) log(`cspell ${cspell.version}: lint API in one process, dictionaries loaded once (start-up ${ms(cspell.startupMs)} ms), median of 5 checks of the whole draft.`);
+  log();
+
+  // ---- targets
+  const byLabel = (l: string): DraftFigures | undefined => results.find((r) => r.label === l);
+  const verdicts: string[] = [];
+  const verdict = (ok: boolean | undefined, text: string): void => {
+    if (ok === undefined) return;
+    verdicts.push(`${ok ? "met   " : "MISSED"}  ${text}`);
+  };
+  const e100 = byLabel("100KB");
+  verdict(e100 && e100.edit.median < TARGETS.edit100KbMedianMs, `one-character edit in a 100 KB draft, median ${ms(e100?.edit.median ?? NaN)} ms (target < ${TARGETS.edit100KbMedianMs} ms)`);
+  const o1 = byLabel("1MB");
+  verdict(o1 && o1.open.median < TARGETS.open1MbMs, `first diagnostics of a 1 MB draft, median ${ms(o1?.open.median ?? NaN)} ms (target < ${TARGETS.open1MbMs} ms)`);
+  verdict(o1 && o1.rssMb < TARGETS.server1MbMb, `server with the 1 MB draft open, ${mb(o1?.rssMb ?? NaN)} MB RSS (target < ${TARGETS.server1MbMb} MB)`);
+  const l100k = loads.get(100_000);
+  verdict(l100k && l100k.loadMs < TARGETS.load100kMs, `100,000-entity fact base loaded in ${ms(l100k?.loadMs ?? NaN)} ms (target < ${TARGETS.load100kMs} ms)`);
+  verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS (target < ${TARGETS.load100kMb} MB)`);
+  log("Targets");
+  for (const v of verdicts) log(`  ${v}`);
+
+  if (profile) {
+    for (const file of readdirSync(PROFILES).filter((f) => f.endsWith(".cpuprofile")).sort()) {
+      log(`\nHot spots in ${file} (self time)`);
+      for (const line of hotSpots(join(PROFILES, file))) log(`  ${line}`);
+    }
+  }
+
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, cspell, verdicts }, null, 2);
+  writeFileSync(join(RESULTS, `bench-${stamp}.json`), json);
+  writeFileSync(join(RESULTS, "latest.json"), json);
+  log(`\nwhole bench: ${((Date.now() - started) / 1000).toFixed(0)} s, load average at the end ${loadavg()[0].toFixed(1)}; figures in bench/results/latest.json`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});
