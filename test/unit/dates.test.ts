@@ -24,7 +24,10 @@ describe("reading dates", () => {
 
   it("knows a date that points elsewhere and a date that modifies a noun", () => {
     assert.equal(read("the largest since 2019")[0].prep, "since");
-    assert.equal(read("the largest since the 2019 raid")[0].prep, "since");
+    // "since the 2019 raid": the date is that raid's own, so no preposition points it elsewhere.
+    assert.equal(read("the largest since the 2019 raid")[0].prep, undefined);
+    assert.equal(read("the largest since the 2019 raid")[0].modifies, "raid");
+    assert.equal(read("the largest since November 2019, when US forces killed him")[0].prep, "when");
     assert.equal(read("part of al-Qaeda until 2016")[0].prep, "until");
   });
 

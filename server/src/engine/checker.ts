@@ -23,6 +23,8 @@ export interface CheckOptions {
   /** LSP language id (markdown, plaintext…); decides how markup is read. */
   languageId?: string;
   path?: string;
+  /** At most this many findings (the first in the document); a runaway document stays usable. Default 1000. */
+  maxFindings?: number;
   /** Severity per code; a code set to "off" is not reported. */
   severities?: Partial<Record<ConflictCode, Severity | "off">>;
 }
@@ -88,7 +90,7 @@ export class Checker {
       const sev = severities[f.code];
       if (sev && sev !== "off") f.severity = sev;
     }
-    return kept;
+    return kept.slice(0, options.maxFindings ?? 1000);
   }
 
   /**
@@ -213,12 +215,24 @@ export class Checker {
   }
 }
 
+/** Of findings that overlap, keeps the more specific; groups of overlapping findings are settled apart, so this stays near-linear. */
 function dedupe(findings: Finding[]): Finding[] {
-  const sorted = [...findings].sort((x, y) => PRIORITY.indexOf(x.code) - PRIORITY.indexOf(y.code) || x.start - y.start);
+  const byStart = [...findings].sort((x, y) => x.start - y.start || x.end - y.end);
   const kept: Finding[] = [];
-  for (const f of sorted) {
-    if (kept.some((k) => k.start < f.end && f.start < k.end)) continue;
-    kept.push(f);
+  let group: Finding[] = [];
+  let groupEnd = -1;
+  const settle = (): void => {
+    const ranked = group.sort((x, y) => PRIORITY.indexOf(x.code) - PRIORITY.indexOf(y.code) || x.start - y.start);
+    const chosen: Finding[] = [];
+    for (const f of ranked) if (!chosen.some((k) => k.start < f.end && f.start < k.end)) chosen.push(f);
+    kept.push(...chosen.sort((x, y) => x.start - y.start || x.end - y.end));
+    group = [];
+  };
+  for (const f of byStart) {
+    if (group.length && f.start >= groupEnd) settle();
+    group.push(f);
+    groupEnd = group.length === 1 ? f.end : Math.max(groupEnd, f.end);
   }
-  return kept.sort((x, y) => x.start - y.start || x.end - y.end);
+  if (group.length) settle();
+  return kept;
 }

@@ -1,0 +1,62 @@
+// The engine against every labelled set the project keeps: the public one (../shared/eval/dev),
+// the project's own rephrasings, and the blind sets written apart from the engine. A drop in
+// precision or recall here is a regression, whatever rule caused it.
+import { strict as assert } from "node:assert";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Checker } from "../../server/src/engine/checker";
+import { loadFacts } from "../../server/src/engine/factBase";
+import { FACTS, FIXTURES, ROOT } from "../support/paths";
+
+interface Item {
+  in: string;
+  span: string;
+  optional?: boolean;
+}
+
+const SETS: { dir: string; precision: number; recall: number }[] = [
+  { dir: join(ROOT, "..", "shared", "eval", "dev"), precision: 0.95, recall: 0.9 },
+  { dir: join(FIXTURES, "eval"), precision: 0.95, recall: 0.9 },
+  { dir: join(FIXTURES, "heldout"), precision: 0.95, recall: 0.9 },
+  { dir: join(FIXTURES, "heldout2"), precision: 0.95, recall: 0.85 },
+];
+
+describe("labelled sets", () => {
+  const checker = new Checker(loadFacts([FACTS]).base);
+  for (const set of SETS) {
+    const name = set.dir.split("/").slice(-2).join("/");
+    (existsSync(join(set.dir, "expected.json")) ? it : it.skip)(`${name}: precision ≥ ${set.precision}, recall ≥ ${set.recall}`, () => {
+      const expected = JSON.parse(readFileSync(join(set.dir, "expected.json"), "utf8")).documents as Record<string, Item[]>;
+      let tp = 0;
+      let fp = 0;
+      let wanted = 0;
+      let found = 0;
+      const notes: string[] = [];
+      for (const doc of readdirSync(set.dir).filter((f) => f in expected)) {
+        const text = readFileSync(join(set.dir, doc), "utf8");
+        const items = expected[doc].map((it) => {
+          const from = text.indexOf(it.in) + it.in.indexOf(it.span);
+          return { ...it, from, to: from + it.span.length, hit: false };
+        });
+        const findings = checker.check(text, { path: doc, languageId: doc.endsWith(".md") ? "markdown" : "plaintext" });
+        for (const f of findings.filter((x) => x.severity === "error" || x.severity === "warning")) {
+          const matched = items.filter((it) => f.start < it.to && it.from < Math.max(f.end, f.start + 1));
+          matched.forEach((it) => (it.hit = true));
+          if (matched.length) tp++;
+          else {
+            fp++;
+            notes.push(`${doc}: false alarm [${f.code}] "${text.slice(f.start, f.end)}"`);
+          }
+        }
+        for (const it of items.filter((x) => !x.optional)) {
+          wanted++;
+          if (it.hit) found++;
+          else notes.push(`${doc}: missed "${it.span}"`);
+        }
+      }
+      const precision = tp + fp ? tp / (tp + fp) : 1;
+      const recall = wanted ? found / wanted : 1;
+      assert.ok(precision >= set.precision && recall >= set.recall, `precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}\n${notes.join("\n")}`);
+    });
+  }
+});
