@@ -31,10 +31,14 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   return { contents: { kind: MarkupKind.Markdown, value: entityMarkdown(base, entity) }, range: rangeOf(doc, name.start, name.end) };
 }
 
-/** A finding's message, then what the facts hold with every source that says it. */
+/**
+ * What the facts hold for a finding, with every source that says it. The finding's own
+ * message is the diagnostic's, which editors already show beside the hover.
+ */
 function findingMarkdown(ctx: ServerContext, f: Finding): string {
   const base = ctx.facts.store.base;
-  const lines = [`**Fact Check · ${f.code}**`, "", escapeMarkdown(f.message)];
+  const lines = [`**Fact Check · ${f.code}**`];
+  if (!f.related.length) lines.push("", escapeMarkdown(f.message));
   for (const r of f.related) {
     lines.push("", `What the facts hold: ${escapeMarkdown(r.message)} — ${factLinkMarkdown(r.at)}`);
     const fact = factAt(base, r.at);
