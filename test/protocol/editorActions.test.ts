@@ -80,6 +80,17 @@ describe("in the editor: quick fixes", function () {
       assert.deepEqual(after.diagnostics, []);
     });
 
+    it("ignores a conflict in a list item with a comment at the end of its line (a comment line would end the list)", async () => {
+      const text = "Notes:\n\n- US special forces carried out the raid in Baghdad, residents said.\n\n- The raid was at night.\n";
+      const { uri, diagnostics } = await opened(text);
+      const place = diagnostics.find((d) => d.code === "wrong-place")!;
+      assert.ok(place, JSON.stringify(diagnostics));
+      const ignore = (await client.codeActions(uri, [place])).find((a) => a.title === "Ignore wrong-place on this line")!;
+      const after = await apply(uri, text, ignore);
+      assert.equal(after.text, text.replace("residents said.", "residents said. <!-- factcheck-ignore-line wrong-place -->"));
+      assert.deepEqual(after.diagnostics, []);
+    });
+
     it("ignores a conflict on its line in plain text with a directive line", async () => {
       const { uri, diagnostics } = await opened(DRAFT, "plaintext");
       const number = diagnostics.find((d) => d.code === "wrong-number")!;

@@ -11,11 +11,13 @@ export function ignoreLineChange(text: string, kind: MarkupKind, offset: number,
   const eol = eolOf(text);
   if (kind === "plaintext") return insert(lineStart, `${indent}factcheck-ignore-next-line ${code}${eol}`);
   const prevLine = lineStart === 0 ? "" : text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, lineStart - 1);
-  if (lineStart === 0 || prevLine.trim() === "") {
+  // A comment line between the items of a list would end the list: list items get the inline form.
+  const listItem = /^[ \t]*([-*+]|\d{1,9}[.)])[ \t]/.test(text.slice(lineStart, lineStart + 16));
+  if ((lineStart === 0 || prevLine.trim() === "") && !listItem) {
     // The first line of a paragraph: a comment line above it leaves the paragraph whole.
     return insert(lineStart, `${indent}<!-- factcheck-ignore-next-line ${code} -->${eol}`);
   }
-  // Inside a paragraph a comment line would split it: comment at the end of the line instead,
+  // Inside a paragraph (or a list) a comment line would split it: comment at the end of the line instead,
   // before any trailing spaces (a Markdown hard break).
   let end = text.indexOf("\n", offset);
   if (end < 0) end = text.length;

@@ -7,6 +7,9 @@ import { findingToDiagnostic } from "./convert";
 import { FactSource, pathOf } from "./factSource";
 import { Settings, SettingsCache } from "./settings";
 
+/** Checks slower than this are logged, with the document's size. */
+const SLOW_CHECK_MS = 250;
+
 interface Checked {
   version: number;
   /** The fact base's generation the findings were made with. */
@@ -77,7 +80,10 @@ export class Validator {
       return;
     }
     const generation = this.facts.store.generation;
+    const started = Date.now();
     const findings = this.run(doc, settings);
+    const took = Date.now() - started;
+    if (took > SLOW_CHECK_MS) this.connection.console.log(`factcheck: checked ${doc.uri} (${doc.getText().length} characters) in ${took} ms`);
     // Only the latest text's diagnostics are ever published.
     if (!findings || this.documents.get(uri)?.version !== doc.version) return;
     this.checked.set(uri, { version: doc.version, generation, findings });
