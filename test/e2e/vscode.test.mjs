@@ -143,8 +143,7 @@ describe('VS Code (code-server) with the packaged factcheck.vsix', function () {
     await wb.goTo(baghdad.range.start.line + 1, baghdad.range.start.character + 1);
     const cursor = await wb.editor.locator('.cursors-layer .cursor').first().boundingBox();
     assert.ok(cursor, 'no cursor drawn in the editor');
-    await wb.page.mouse.move(cursor.x + 12, cursor.y + cursor.height / 2);
-    const text = await wb.hoverText(/Atme/);
+    const text = await wb.hoverAt(cursor.x + 12, cursor.y + cursor.height / 2, /Atme/);
     assert.match(text, /not Baghdad/);
     assert.match(text, /factcheck/);
     await wb.screenshot('hover');

@@ -157,6 +157,19 @@ export class Workbench {
     return text;
   }
 
+  /** Rests the mouse at (x, y) until a hover holding `expected` shows; moves away and back once if none does. */
+  async hoverAt(x, y, expected) {
+    await this.page.mouse.move(x, y);
+    try {
+      return await this.hoverText(expected, 6_000);
+    } catch {
+      await this.page.mouse.move(5, 5);
+      await this.page.keyboard.press('Escape');
+      await this.page.mouse.move(x, y);
+      return this.hoverText(expected, 10_000);
+    }
+  }
+
   /** The Quick Fix menu's rows and the focused one, or undefined when it is not open. */
   async quickFixMenu() {
     const menu = this.page.locator('.action-widget');
