@@ -60,8 +60,9 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
   for (let i = 0; i < tokens.length; i++) {
     const noun = tokens[i];
     if (!EVENT_NOUNS[noun.norm] || !isSingular(noun.norm)) continue;
+    // "a raid (on Atme) (was) carried out by X": the verb within a few words, no clause break between.
     let k = i + 1;
-    while (tokens[k] && AUXILIARIES.has(tokens[k].norm)) k++;
+    while (k < tokens.length && k - i <= 6 && tokens[k].kind !== "punct" && !ACTION_VERBS.has(tokens[k].norm)) k++;
     if (!tokens[k] || !ACTION_VERBS.has(tokens[k].norm)) continue;
     k++;
     if (tokens[k]?.norm === "out") k++;
