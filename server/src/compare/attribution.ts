@@ -53,6 +53,8 @@ export class EventModel {
     // A cue shared by several events says less about each.
     for (const [cue, events] of raw) {
       const shared = events.size;
+      // A cue most events share ("raid" in a base of a thousand raids) tells them apart no better than nothing.
+      if (shared > 12) continue;
       const m = new Map<string, number>();
       for (const [id, w] of events) m.set(id, w / shared);
       this.cues.set(cue, m);
@@ -101,15 +103,16 @@ export class EventModel {
     // The document's main event backs every sentence that says little of its own.
     const main = new Map<string, number>();
     for (const [id, v] of prior) main.set(id, top ? v / top : 0);
+    // Every event any sentence points at is in `main`; only those can ever be chosen.
+    const ids = [...main.keys()];
     let carry = new Map<string, number>();
     return own.map((scores) => {
-      const combined = new Map<string, number>();
-      for (const id of new Set([...scores.keys(), ...carry.keys(), ...main.keys()])) {
-        combined.set(id, (scores.get(id) ?? 0) + 0.6 * (carry.get(id) ?? 0) + (main.get(id) ?? 0));
-      }
       let primaryId: string | undefined;
       let best = 0.5;
-      for (const [id, v] of combined) if (v > best) [primaryId, best] = [id, v];
+      for (const id of ids) {
+        const v = (scores.get(id) ?? 0) + 0.6 * (carry.get(id) ?? 0) + (main.get(id) ?? 0);
+        if (v > best) [primaryId, best] = [id, v];
+      }
       const topOwn = Math.max(0, ...scores.values());
       const candidates = [...scores.entries()]
         .filter(([, v]) => v >= 0.8 && v >= 0.5 * topOwn)
@@ -117,7 +120,10 @@ export class EventModel {
         .map(([id]) => this.base.events.get(id)!);
       // What this sentence was about carries into the next, fading.
       const next = new Map<string, number>();
-      for (const [id, v] of scores) next.set(id, Math.min(v + 0.6 * (carry.get(id) ?? 0), 4) * 0.7);
+      for (const id of ids) {
+        const v = Math.min((scores.get(id) ?? 0) + 0.6 * (carry.get(id) ?? 0), 4) * 0.7;
+        if (v > 0.01) next.set(id, v);
+      }
       carry = next;
       return { primary: primaryId ? this.base.events.get(primaryId) : undefined, candidates, own: scores };
     });

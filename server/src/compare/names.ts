@@ -24,11 +24,11 @@ export function reportSuspect(ctx: CompareContext, s: Suspect): void {
 }
 
 /** Resolves "Mr X" against the people named so far (or, failing that, all known people). */
-export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFar: string[]): void {
-  const pool = peopleSoFar.length ? peopleSoFar : [...ctx.base.entities.values()].filter((e) => e.kind === "person").map((e) => e.id);
+export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFar: ReadonlySet<string>): void {
+  const pool = peopleSoFar.size ? [...peopleSoFar] : [...ctx.base.entities.values()].filter((e) => e.kind === "person").map((e) => e.id);
   let best: { id: string; surname: string; d: number } | undefined;
   let tie = false;
-  for (const id of new Set(pool)) {
+  for (const id of pool) {
     const person = ctx.entity(id);
     if (!person || person.kind !== "person") continue;
     const pieces = person.name.split(/\s+/);
@@ -40,7 +40,7 @@ export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFa
     const longest = Math.max(norm.length, h.norm.length);
     const soundsAlike = norm[0] === h.norm[0] && d <= Math.max(2, Math.floor(longest / 2));
     // "Frisbee" for "Rigsbee": most of the word shared, only for people the document has named.
-    const mostlyShared = peopleSoFar.includes(id) && d / longest <= 0.3;
+    const mostlyShared = peopleSoFar.has(id) && d / longest <= 0.3;
     if (d > 1 && !soundsAlike && !mostlyShared) continue;
     if (!best || d < best.d) {
       best = { id, surname, d };

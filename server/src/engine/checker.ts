@@ -39,10 +39,77 @@ export interface NameAt {
   exact: boolean;
 }
 
-interface PlacedSentence {
-  reading: SentenceReading;
-  offset: number; // of its block in the document
-  blockText: string;
+/** What a document has said so far that later sentences read: who was named, what was counted, where. */
+interface DocState {
+  people: Set<string>;
+  /** The people in the order first named, as one string: part of each block's cache key. */
+  peopleKey: string;
+  /** What the last total counted (killed, injured), for shares stated after it ("five women among them"). */
+  lastMeasure?: string;
+  /** Places the last few sentences named, oldest first, for "the province is home to …". */
+  recentPlaces: string[];
+}
+
+function newDocState(): DocState {
+  return { people: new Set(), peopleKey: "", recentPlaces: [] };
+}
+
+/** What one sentence adds to the document state; worked out once per (cached) reading. */
+interface StateDelta {
+  people: string[];
+  measure?: string;
+  places: string[];
+}
+const deltas = new WeakMap<SentenceReading, StateDelta>();
+
+function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
+  let d = deltas.get(s);
+  if (!d) {
+    const kind = (id: string): string | undefined => base.entities.get(id)?.kind;
+    d = {
+      people: [...s.mentions, ...s.suspects].filter((m) => kind(m.entityId) === "person").map((m) => m.entityId),
+      measure: [...s.quantities].reverse().find((q) => q.measure === "killed" || q.measure === "injured")?.measure,
+      places: s.mentions.filter((m) => kind(m.entityId) === "place").map((m) => m.entityId),
+    };
+    deltas.set(s, d);
+  }
+  return d;
+}
+
+/** Moves the document state past one sentence. */
+function advance(state: DocState, s: SentenceReading, base: FactBase): void {
+  const d = deltaOf(s, base);
+  for (const id of d.people) {
+    if (state.people.has(id)) continue;
+    state.people.add(id);
+    state.peopleKey += `${id},`;
+  }
+  if (d.measure) state.lastMeasure = d.measure;
+  if (d.places.length) {
+    state.recentPlaces.push(...d.places);
+    if (state.recentPlaces.length > 12) state.recentPlaces.splice(0, state.recentPlaces.length - 12);
+  }
+}
+
+function compareKey(text: string, atts: Attribution[], state: DocState): string {
+  let events = "";
+  for (const a of atts) {
+    events += a.primary?.id ?? "";
+    events += "/";
+    for (const e of a.candidates) events += `${e.id},`;
+    events += ";";
+  }
+  return `${state.peopleKey}|${state.lastMeasure ?? ""}|${state.recentPlaces.join(",")}|${events}|${text}`;
+}
+
+/** A copy of a cached finding placed at its block's offset (cached findings are never changed). */
+function shifted(f: Finding, by: number): Finding {
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    fixes: f.fixes.map((x) => ({ ...x, start: x.start + by, end: x.end + by })),
+  };
 }
 
 /** When two findings overlap, the more specific one is kept. */
@@ -56,10 +123,8 @@ export class Checker {
   private readonly events: EventModel;
   private readonly reader: ReaderContext;
   private readonly cache = new Map<string, SentenceReading[]>();
-  /** What the last total in the document counted (killed, injured), for shares stated after it. */
-  private lastMeasure?: string;
-  /** Places the last few sentences named, oldest first, for "the province is home to …". */
-  private recentPlaces: string[] = [];
+  /** Each block's findings (offsets within the block), keyed by everything they depend on. */
+  private readonly compared = new Map<string, Finding[]>();
 
   constructor(readonly base: FactBase) {
     this.names = new NameIndex(base);
@@ -71,21 +136,32 @@ export class Checker {
     const kind = markupKindOf(options.languageId ?? "plaintext", options.path);
     const view = extractProse(text, kind);
     if (view.directives.fileDisabled) return [];
-    const sentences: PlacedSentence[] = [];
-    for (const block of splitBlocks(view.prose)) {
-      for (const reading of this.read(block.text)) sentences.push({ reading, offset: block.start, blockText: block.text });
+    const blocks = splitBlocks(view.prose).map((block) => ({ block, readings: this.read(block.text) }));
+    const attributions = this.events.attribute(blocks.flatMap((b) => b.readings));
+    const state = newDocState();
+    const findings: Finding[] = [];
+    let next = 0;
+    for (const { block, readings } of blocks) {
+      const atts = attributions.slice(next, next + readings.length);
+      next += readings.length;
+      // A block compares the same way whenever its text, its sentences' events and what the
+      // document said before it are the same: an edit re-compares only what it changed.
+      const key = compareKey(block.text, atts, state);
+      let local = this.compared.get(key);
+      if (local) {
+        this.compared.delete(key);
+        for (const r of readings) advance(state, r, this.base);
+      } else {
+        const ctx = new CompareContext(this.base);
+        readings.forEach((r, k) => this.compareSentence(ctx, r, block.text, atts[k], state));
+        local = ctx.findings;
+        if (this.compared.size >= CACHE_LIMIT) this.compared.delete(this.compared.keys().next().value!);
+      }
+      this.compared.set(key, local);
+      for (const f of local) findings.push(shifted(f, block.start));
     }
-    const attributions = this.events.attribute(sentences.map((s) => s.reading));
-    const ctx = new CompareContext(this.base);
-    this.lastMeasure = undefined;
-    this.recentPlaces = [];
-    const peopleSoFar: string[] = [];
-    sentences.forEach((s, i) => {
-      ctx.offset = s.offset;
-      this.compareSentence(ctx, s.reading, s.blockText, attributions[i], peopleSoFar);
-    });
     const severities = options.severities ?? {};
-    const kept = dedupe(ctx.findings).filter((f) => !isSuppressed(view.directives, f.start, f.code) && severities[f.code] !== "off");
+    const kept = dedupe(findings).filter((f) => !isSuppressed(view.directives, f.start, f.code) && severities[f.code] !== "off");
     for (const f of kept) {
       const sev = severities[f.code];
       if (sev && sev !== "off") f.severity = sev;
@@ -132,10 +208,15 @@ export class Checker {
     return readings;
   }
 
-  private compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, peopleSoFar: string[]): void {
+  /** Compares one sentence, reading what the document said before it from `state`, then advances it. */
+  private compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState): void {
+    this.compareClaims(ctx, s, blockText, a, state);
+    advance(state, s, this.base);
+  }
+
+  private compareClaims(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState): void {
     for (const suspect of s.suspects) reportSuspect(ctx, suspect);
-    for (const h of s.honorifics) reportHonorific(ctx, h, peopleSoFar);
-    for (const m of [...s.mentions, ...s.suspects]) if (ctx.entity(m.entityId)?.kind === "person") peopleSoFar.push(m.entityId);
+    for (const h of s.honorifics) reportHonorific(ctx, h, state.people);
 
     const consumedDates = new Set<number>();
     for (const r of s.relations) {
@@ -155,10 +236,6 @@ export class Checker {
     const named = a.candidates;
     const events: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
     if (a.primary && !events.includes(a.primary)) events.push(a.primary);
-    const rememberPlaces = (): void => {
-      for (const m of s.mentions) if (ctx.entity(m.entityId)?.kind === "place") this.recentPlaces.push(m.entityId);
-      if (this.recentPlaces.length > 12) this.recentPlaces.splice(0, this.recentPlaces.length - 12);
-    };
     // Places and dates are read as an event's only when the sentence tells of it happening.
     // "two raids, one in Idlib and one in Aleppo": several events, no one place or date.
     const severalEvents = s.eventNouns.length > 0 && s.eventNouns.every((n) => n.plural) && named.length !== 1;
@@ -172,15 +249,16 @@ export class Checker {
     // The sentence's own event, unless it only hints at one that the document is not about.
     const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
+    let lastMeasure = state.lastMeasure;
     for (const stated of s.quantities) {
       // A share "among them" counts what the last stated total counted.
-      const q = stated.among && !stated.measure && this.lastMeasure ? { ...stated, measure: this.lastMeasure } : stated;
-      if (stated.measure === "killed" || stated.measure === "injured") this.lastMeasure = stated.measure;
+      const q = stated.among && !stated.measure && lastMeasure ? { ...stated, measure: lastMeasure } : stated;
+      if (stated.measure === "killed" || stated.measure === "injured") lastMeasure = stated.measure;
       if (q.measure === "population") {
         let places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
         // "The province is home to …": the province the document named last.
         if (!s.mentions.some((m) => ctx.entity(m.entityId)?.kind === "place") && s.words[0] === "the" && /^(province|territory|region|enclave|governorate)$/.test(s.words[1] ?? "")) {
-          const recent = this.recentPlaces.map((id) => ctx.entity(id)).filter((e) => e?.level === "province" || e?.level === "region");
+          const recent = state.recentPlaces.map((id) => ctx.entity(id)).filter((e) => e?.level === "province" || e?.level === "region");
           const counted = recent.reverse().find((e) => e!.counts.some((c) => c.measure === "population"));
           if (counted) places = [counted];
         }
@@ -189,7 +267,6 @@ export class Checker {
       }
       if (events.length) compareEventQuantity(ctx, q, events);
     }
-    rememberPlaces();
     // The building a raid hit is described wherever the sentence continues that raid.
     if (main) compareBuilding(ctx, s, blockText, main);
     if (!aboutAnEvent || !main) return;
