@@ -4,6 +4,7 @@ import { MONTH_NAMES } from "../claims/lexicon";
 import { EventWhen, FactEvent } from "../facts/model";
 import { CompareContext } from "./context";
 import { Mention } from "../claims/names";
+import { lookups } from "./lookups";
 
 type PartName = "year" | "month" | "day" | "weekday";
 const PARTS: PartName[] = ["year", "month", "day", "weekday"];
@@ -57,7 +58,7 @@ export function describeWhen(w: EventWhen): string {
 function wrongTarget(ctx: CompareContext, d: DateMention, ev: FactEvent, mentions: Mention[]): boolean {
   const named = mentions.find((m) => ev.targets?.ids.includes(m.entityId) && ctx.entity(m.entityId)?.kind === "person");
   if (!named) return false;
-  const fitting = [...ctx.base.events.values()].find(
+  const fitting = lookups(ctx.base).datedWithPersonTarget.find(
     (e) => e !== ev && e.when && shared(d, e.when).length >= 2 && agrees(d, e.when) && e.targets?.ids.some((id) => ctx.entity(id)?.kind === "person"),
   );
   if (!fitting) return false;

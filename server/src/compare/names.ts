@@ -4,6 +4,7 @@ import { distance } from "fastest-levenshtein";
 import { HonorificRef, Suspect } from "../claims/names";
 import { namePieces } from "../text/normalize";
 import { CompareContext } from "./context";
+import { lookups } from "./lookups";
 
 export function reportSuspect(ctx: CompareContext, s: Suspect): void {
   const entity = ctx.entity(s.entityId);
@@ -25,7 +26,7 @@ export function reportSuspect(ctx: CompareContext, s: Suspect): void {
 
 /** Resolves "Mr X" against the people named so far (or, failing that, all known people). */
 export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFar: ReadonlySet<string>): void {
-  const pool = peopleSoFar.size ? [...peopleSoFar] : [...ctx.base.entities.values()].filter((e) => e.kind === "person").map((e) => e.id);
+  const pool = peopleSoFar.size ? [...peopleSoFar] : lookups(ctx.base).people.map((e) => e.id);
   let best: { id: string; surname: string; d: number } | undefined;
   let tie = false;
   for (const id of pool) {

@@ -2,6 +2,7 @@
 import { FoundedClaim, RelationClaim } from "../claims/relations";
 import { Relation } from "../facts/model";
 import { CompareContext } from "./context";
+import { lookups } from "./lookups";
 
 /** Every organization reachable through ties (formerly, part of, linked to, led by), both ways. */
 export function relatedOrganizations(ctx: CompareContext, id: string): Set<string> {
@@ -18,10 +19,7 @@ export function relatedOrganizations(ctx: CompareContext, id: string): Set<strin
     }
   }
   // Ties recorded on the other side ("X led-by Y" says Y leads X).
-  for (const e of ctx.base.entities.values()) {
-    if (seen.has(e.id)) continue;
-    if (e.relations.some((r) => r.type !== "rival-of" && r.type !== "dominates" && r.target === id)) seen.add(e.id);
-  }
+  for (const e of lookups(ctx.base).tiedTo.get(id) ?? []) seen.add(e.id);
   seen.delete(id);
   return seen;
 }

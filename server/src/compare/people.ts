@@ -3,6 +3,7 @@
 import { RoleClaim, TitleClaim } from "../claims/roles";
 import { Entity } from "../facts/model";
 import { CompareContext } from "./context";
+import { lookups } from "./lookups";
 import { relatedOrganizations } from "./organizations";
 
 export function compareRole(ctx: CompareContext, claim: RoleClaim): void {
@@ -50,7 +51,8 @@ export function compareTitle(ctx: CompareContext, claim: TitleClaim): void {
   const holds = (e: Entity, exact: boolean): boolean =>
     e.roles.some((r) => r.title === claim.title || (!exact && r.aliases.includes(claim.title)) || (!exact && r.title.split(" ").includes(claim.title)));
   if (holds(person, false)) return;
-  const others = [...ctx.base.entities.values()].filter((e) => e.id !== person.id && holds(e, false));
+  const words = claim.title.split(" ");
+  const others = (lookups(ctx.base).byOfficeWord.get(words[words.length - 1]) ?? []).filter((e) => e.id !== person.id && holds(e, false));
   const holder = others.length === 1 && holds(others[0], true) ? others[0] : undefined;
   if (!holder) return;
   const role = holder.roles.find((r) => r.title === claim.title)!;
@@ -68,7 +70,7 @@ export function compareTitle(ctx: CompareContext, claim: TitleClaim): void {
 
 /** The one other person who holds a role (of this kind, if named) in the organization. */
 function holderOf(ctx: CompareContext, orgId: string, roleNoun: string | undefined, except: string): Entity | undefined {
-  const holders = [...ctx.base.entities.values()].filter(
+  const holders = (roleNoun ? lookups(ctx.base).byOfficeWord.get(roleNoun) ?? [] : [...ctx.base.entities.values()]).filter(
     (e) =>
       e.id !== except &&
       e.roles.some(
