@@ -43,18 +43,27 @@ export interface BuildOptions {
 /** What a reference must point at. */
 type Want = "source" | "entity" | "place" | "person" | "affiliation";
 
+/** An id written somewhere, to resolve once every file is read. Kept small: a base has hundreds of thousands. */
 interface Ref {
   file: ParsedFactFile;
+  /** Where the id is written: this path, or (with index) the list at this path, and the field tail of its item. */
   path: Path;
+  index?: number;
+  tail?: string;
   id: string;
   want: Want;
-  /** Takes the reference out of the built base when it does not resolve. */
-  drop: () => void;
+  /** How to take it out of the base when it does not resolve: clear owner[key], or remove item from list. */
+  owner?: { [key: string]: unknown };
+  key?: string;
+  list?: unknown[];
+  item?: unknown;
 }
 
 interface CitationAt {
   file: ParsedFactFile;
+  /** The path of the cite list and the citation's index in it. */
   path: Path;
+  index: number;
   citation: Citation;
 }
 
@@ -94,7 +103,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
     const at = (path: Path): FactLocation => locate(file, path);
 
     /** Registers an id; false (and a problem at the second id) when it is already taken. */
-    const define = (id: string, kind: Definition["kind"], path: Path): boolean => {
+    const define = (id: string, kind: Definition["kind"], loc: FactLocation, path: Path): boolean => {
       const first = defined.get(id);
       if (first) {
         const where = `${shortName(first.at.file)}:${first.at.line + 1}`;
@@ -105,21 +114,21 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
         ]);
         return false;
       }
-      defined.set(id, { kind, at: at(path) });
+      defined.set(id, { kind, at: loc });
       return true;
     };
 
     const cites = (raw: unknown, path: Path): Citation[] => {
       const list = ((raw as Citation[] | undefined) ?? []).map((c) => ({ source: c.source, quote: c.quote }));
       list.forEach((c, i) => {
-        refs.push({ file, path: [...path, i, "source"], id: c.source, want: "source", drop: () => undefined });
-        citations.push({ file, path: [...path, i], citation: c });
+        refs.push({ file, path, index: i, tail: "source", id: c.source, want: "source" });
+        citations.push({ file, path, index: i, citation: c });
       });
       return list;
     };
     const refList = (raw: unknown, path: Path, want: Want): string[] => {
       const list = [...((raw as string[] | undefined) ?? [])];
-      list.forEach((id, i) => refs.push({ file, path: [...path, i], id, want, drop: () => removeFrom(list, id) }));
+      list.forEach((id, i) => refs.push({ file, path, index: i, id, want, list, item: id }));
       return list;
     };
     const value = (path: Path, cite: Citation[]): Citation[] => {
@@ -130,7 +139,8 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
     (file.data.sources ?? []).forEach((s, i) => {
       const p: Path = ["sources", i];
       const id = s.id as string;
-      if (!define(id, "source", p)) return;
+      const loc = at(p);
+      if (!define(id, "source", loc, p)) return;
       const source: Source = {
         id,
         outlet: s.outlet as string,
@@ -140,7 +150,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
         standing: (s.standing as Source["standing"]) ?? "main",
         note: s.note as string | undefined,
         date: s.date as string | undefined,
-        at: at(p),
+        at: loc,
       };
       base.sources.set(id, source);
       sourcePaths.set(id, { file, path: p });
@@ -149,7 +159,8 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
     (file.data.entities ?? []).forEach((e, i) => {
       const p: Path = ["entities", i];
       const id = e.id as string;
-      if (!define(id, "entity", p)) return;
+      const loc = at(p);
+      if (!define(id, "entity", loc, p)) return;
       const entity: Entity = {
         id,
         kind: e.kind as Entity["kind"],
@@ -166,10 +177,10 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
         counts: [],
         note: e.note as string | undefined,
         cite: cites(e.cite, [...p, "cite"]),
-        at: at(p),
+        at: loc,
         variantsAt: at(e.variants ? [...p, "variants"] : [...p, "name"]),
       };
-      if (entity.in) refs.push({ file, path: [...p, "in"], id: entity.in, want: "place", drop: () => (entity.in = undefined) });
+      if (entity.in) refs.push({ file, path: [...p, "in"], id: entity.in, want: "place", owner: entity as unknown as Ref["owner"], key: "in" });
       ((e.roles as Raw[] | undefined) ?? []).forEach((r, j) => {
         const role: Role = {
           title: r.title as string,
@@ -179,7 +190,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
           cite: cites(r.cite, [...p, "roles", j, "cite"]),
           at: at([...p, "roles", j]),
         };
-        if (role.of) refs.push({ file, path: [...p, "roles", j, "of"], id: role.of, want: "affiliation", drop: () => (role.of = undefined) });
+        if (role.of) refs.push({ file, path: [...p, "roles", j, "of"], id: role.of, want: "affiliation", owner: role as unknown as Ref["owner"], key: "of" });
         entity.roles.push(role);
       });
       ((e.relations as Raw[] | undefined) ?? []).forEach((r, j) => {
@@ -191,7 +202,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
           cite: cites(r.cite, [...p, "relations", j, "cite"]),
           at: at([...p, "relations", j]),
         };
-        refs.push({ file, path: [...p, "relations", j, "target"], id: relation.target, want: "entity", drop: () => removeFrom(entity.relations, relation) });
+        refs.push({ file, path: [...p, "relations", j, "target"], id: relation.target, want: "entity", list: entity.relations, item: relation });
         if (relation.since !== undefined && relation.until !== undefined && relation.since > relation.until) {
           report(file, [...p, "relations", j, "until"], "warning", "impossible-date", `This tie ends (${relation.until}) before it begins (${relation.since}).`);
         }
@@ -210,15 +221,15 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
       misplacedFields(e, p);
       base.entities.set(id, entity);
       entityPaths.set(id, { file, path: p });
-      for (const [k, spelling] of [entity.name, ...entity.variants].entries()) {
-        claimSpelling(entity, spelling, k === 0 ? [...p, "name"] : [...p, "variants", k - 1]);
-      }
+      claimSpelling(entity, entity.name, p, -1);
+      entity.variants.forEach((v, k) => claimSpelling(entity, v, p, k));
     });
 
     (file.data.events ?? []).forEach((ev, i) => {
       const p: Path = ["events", i];
       const id = ev.id as string;
-      if (!define(id, "event", p)) return;
+      const loc = at(p);
+      if (!define(id, "event", loc, p)) return;
       const rawPlace = ev.place as Raw | undefined;
       const rawWhen = ev.when as Raw | undefined;
       let place: EventPlace | undefined;
@@ -234,7 +245,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
         };
         place = thePlace;
         if (thePlace.at) {
-          refs.push({ file, path: [...pp, "at"], id: thePlace.at, want: "place", drop: () => (thePlace.at = undefined) });
+          refs.push({ file, path: [...pp, "at"], id: thePlace.at, want: "place", owner: thePlace as unknown as Ref["owner"], key: "at" });
           value(pp, cite);
         }
         const disputed = (rawPlace.disputed as Raw[] | undefined) ?? [];
@@ -242,7 +253,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
           const list: NonNullable<EventPlace["disputed"]> = [];
           disputed.forEach((d, k) => {
             const entry = { at: d.at as string, cite: cites(d.cite, [...pp, "disputed", k, "cite"]), loc: at([...pp, "disputed", k]) };
-            refs.push({ file, path: [...pp, "disputed", k, "at"], id: entry.at, want: "place", drop: () => removeFrom(list, entry) });
+            refs.push({ file, path: [...pp, "disputed", k, "at"], id: entry.at, want: "place", list, item: entry });
             list.push(entry);
           });
           thePlace.disputed = list;
@@ -287,7 +298,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
           }),
         ),
         cite: cites(ev.cite, [...p, "cite"]),
-        at: at(p),
+        at: loc,
       };
       base.events.set(id, event);
     });
@@ -377,7 +388,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
     }
 
     /** Two entities that answer to the same spelling make lookups ambiguous: report the later one. */
-    function claimSpelling(entity: Entity, spelling: string, path: Path): void {
+    function claimSpelling(entity: Entity, spelling: string, p: Path, variant: number): void {
       const key = normalizeName(spelling);
       if (!key) return;
       const first = spellings.get(key);
@@ -388,7 +399,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
       if (first.entity.id === entity.id) return;
       report(
         file,
-        path,
+        variant < 0 ? [...p, "name"] : [...p, "variants", variant],
         "warning",
         "conflicting-name",
         `'${spelling}' also names '${first.entity.id}' (as '${first.spelling}'); lookups of it go to '${first.entity.id}'. Remove it from one of them.`,
@@ -422,43 +433,55 @@ const WANT_NAME: Record<Want, string> = {
   affiliation: "organization, force or place",
 };
 
+function whereOf(r: Ref): Path {
+  if (r.index === undefined) return r.path;
+  return r.tail ? [...r.path, r.index, r.tail] : [...r.path, r.index];
+}
+
+function drop(r: Ref): void {
+  if (r.owner && r.key) r.owner[r.key] = undefined;
+  else if (r.list) removeFrom(r.list, r.item);
+}
+
 function resolveRefs(refs: Ref[], defined: Map<string, Definition>, base: FactBase, report: Reporter): void {
   for (const r of refs) {
     const def = defined.get(r.id);
     if (r.want === "source") {
       if (base.sources.has(r.id)) continue;
-      if (def) report(r.file, r.path, "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not a source; cite a source id from \`sources:\`.`);
-      else report(r.file, r.path, "error", "dangling-reference", `No source has the id '${r.id}'.${suggest(r.id, [...base.sources.keys()])}`);
-      r.drop();
+      if (def) report(r.file, whereOf(r), "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not a source; cite a source id from \`sources:\`.`);
+      else report(r.file, whereOf(r), "error", "dangling-reference", `No source has the id '${r.id}'.${suggest(r.id, [...base.sources.keys()])}`);
+      drop(r);
       continue;
     }
     const entity = base.entities.get(r.id);
     if (!entity) {
-      if (def) report(r.file, r.path, "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
-      else report(r.file, r.path, "error", "dangling-reference", `No ${WANT_NAME[r.want]} has the id '${r.id}'.${suggest(r.id, [...base.entities.keys()])}`);
-      r.drop();
+      if (def) report(r.file, whereOf(r), "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
+      else report(r.file, whereOf(r), "error", "dangling-reference", `No ${WANT_NAME[r.want]} has the id '${r.id}'.${suggest(r.id, [...base.entities.keys()])}`);
+      drop(r);
       continue;
     }
     if (!KIND_WANTED[r.want](entity)) {
-      report(r.file, r.path, "error", "wrong-kind", `'${r.id}' is ${article(entity.kind)} ${entity.kind}, but this needs ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
-      r.drop();
+      report(r.file, whereOf(r), "error", "wrong-kind", `'${r.id}' is ${article(entity.kind)} ${entity.kind}, but this needs ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
+      drop(r);
     }
   }
 }
 
 /** A place inside itself (a in b, b in a) is reported once, and the circle broken where it was found. */
 function breakPlaceCycles(base: FactBase, paths: Map<string, { file: ParsedFactFile; path: Path }>, report: Reporter): void {
-  const settled = new Set<string>();
+  // Each entity is walked once: it is on the current trail (1) or settled (2).
+  const state = new Map<string, 1 | 2>();
+  const trail: string[] = [];
   for (const start of base.entities.values()) {
-    const trail: string[] = [];
-    const onTrail = new Set<string>();
+    if (!start.in || state.has(start.id)) continue;
+    trail.length = 0;
     let cur: Entity | undefined = start;
-    while (cur && !settled.has(cur.id) && !onTrail.has(cur.id)) {
+    while (cur && !state.has(cur.id)) {
       trail.push(cur.id);
-      onTrail.add(cur.id);
+      state.set(cur.id, 1);
       cur = cur.in ? base.entities.get(cur.in) : undefined;
     }
-    if (cur && onTrail.has(cur.id)) {
+    if (cur && state.get(cur.id) === 1) {
       const circle = trail.slice(trail.indexOf(cur.id));
       const closer = base.entities.get(circle[circle.length - 1])!;
       const where = paths.get(closer.id);
@@ -467,7 +490,7 @@ function breakPlaceCycles(base: FactBase, paths: Map<string, { file: ParsedFactF
       }
       closer.in = undefined;
     }
-    for (const id of trail) settled.add(id);
+    for (const id of trail) state.set(id, 2);
   }
 }
 
@@ -478,22 +501,26 @@ function checkQuotes(
   texts: Pick<SourceTexts, "read">,
   report: Reporter,
 ): void {
-  const missingReported = new Set<string>();
+  // Each source's article is looked up once per build, however many quotes cite it.
+  const articles = new Map<string, { normalized: string } | undefined>();
+  const articleOf = (source: Source): { normalized: string } | undefined => {
+    if (articles.has(source.id)) return articles.get(source.id);
+    const path = resolve(dirname(source.at.file), source.file!);
+    const read = texts.read(path);
+    const found = "error" in read ? undefined : read;
+    articles.set(source.id, found);
+    const def = sourcePaths.get(source.id);
+    if ("error" in read && def) {
+      report(def.file, [...def.path, "file"], "warning", "source-file-missing", `The article of source '${source.id}' cannot be read (${path}: ${read.error}); its quotes are not checked.`);
+    }
+    return found;
+  };
   for (const c of citations) {
     const source = base.sources.get(c.citation.source);
     if (!source?.file) continue;
-    const path = resolve(dirname(source.at.file), source.file);
-    const article = texts.read(path);
-    if ("error" in article) {
-      if (!missingReported.has(source.id)) {
-        missingReported.add(source.id);
-        const def = sourcePaths.get(source.id);
-        if (def) report(def.file, [...def.path, "file"], "warning", "source-file-missing", `The article of source '${source.id}' cannot be read (${path}: ${article.error}); its quotes are not checked.`);
-      }
-      continue;
-    }
-    if (!quoteInText(c.citation.quote, article.normalized)) {
-      report(c.file, [...c.path, "quote"], "warning", "quote-not-found", `Quote not found in source '${source.id}' (${source.file}). Copy the words exactly; '…' marks a gap.`);
+    const article = articleOf(source);
+    if (article && !quoteInText(c.citation.quote, article.normalized)) {
+      report(c.file, [...c.path, c.index, "quote"], "warning", "quote-not-found", `Quote not found in source '${source.id}' (${source.file}). Copy the words exactly; '…' marks a gap.`);
     }
   }
 }
