@@ -1,11 +1,11 @@
 // The command-line checker: `factcheck check [--facts PATH] [--format text|json|sarif] [--fix] FILE...`.
 // Exit status: 0 no conflicts, 1 conflicts found, 2 bad usage or unreadable input.
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { Checker } from "../engine/checker";
 import { loadFacts } from "../engine/factBase";
 import { LineMap } from "../engine/positions";
-import { findFactFiles } from "../facts/discover";
+import { findFactFiles, isFactFile } from "../facts/discover";
 import { applyFixes, preferredFixes, writeFixed } from "./fix";
 import { expandInputs } from "./inputs";
 import { formatJson, formatText, FileReport, range } from "./format";
@@ -15,7 +15,8 @@ const USAGE = `Usage: factcheck check [--facts PATH]... [--format text|json|sari
 
 Checks prose against a fact base and prints the conflicts.
   --facts PATH     a fact file or a folder of *.facts.yaml files (repeatable);
-                   default: the *.facts.yaml files under the current folder, else the shipped facts
+                   default: ./facts/, else the *.facts.yaml files in the current folder,
+                   else the shipped facts
   --format FORMAT  text (default), json, or sarif (SARIF 2.1.0, for GitHub code scanning)
   --fix            apply each conflict's preferred fix in place, then report what is left
 Exit status: 0 no conflicts (left), 1 conflicts found, 2 bad usage or unreadable input.`;
@@ -145,9 +146,16 @@ function fixFile(report: FileReport, check: (path: string, text: string) => File
 }
 
 /** Without --facts: the fact files of the current folder, or the shipped facts when it has none. */
+/**
+ * Without --facts: a `facts/` folder in the current folder, else the fact files lying in the
+ * current folder itself, else (an empty list) the shipped facts. Not a deep search: a repository
+ * keeps test fixtures and generated data that are not its fact base.
+ */
 function defaultFactPaths(): string[] {
-  const local = findFactFiles([process.cwd()]).files;
-  return local.length ? local : [];
+  const cwd = process.cwd();
+  const conventional = join(cwd, "facts");
+  if (existsSync(conventional) && findFactFiles([conventional]).files.length) return [conventional];
+  return readdirSync(cwd).filter((f) => isFactFile(f)).map((f) => join(cwd, f));
 }
 
 if (require.main === module) {

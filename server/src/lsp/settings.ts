@@ -16,7 +16,8 @@ export const DEFAULT_FACT_GLOBS = ["**/*.facts.yaml", "**/*.facts.yml"];
 
 export const DEFAULT_SETTINGS: Settings = {
   enable: true,
-  languages: ["markdown", "plaintext"],
+  // "text" is what Neovim, Helix and Emacs call plain text.
+  languages: ["markdown", "plaintext", "text"],
   severity: {},
   debounceMs: 200,
   facts: DEFAULT_FACT_GLOBS,
