@@ -1,10 +1,10 @@
 // The fact base in force while fact files are edited: a broken edit never empties or breaks
 // it; the file's last good version stays until the edit is fixed.
 import { strict as assert } from "node:assert";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadFactFiles } from "../../server/src/facts/discover";
+import { findFactFiles, loadFactFiles } from "../../server/src/facts/discover";
 import { FactStore } from "../../server/src/facts/store";
 import { assertAt, only, show, yaml } from "./facts-support";
 
@@ -139,6 +139,28 @@ describe("fact store (last good version of each file)", () => {
     store.unreadable("p.facts.yaml", "Cannot read fact file: EACCES");
     assert.equal(store.base.entities.size, 2);
     assert.equal(only(store.problemsOf("p.facts.yaml"), "unreadable").message, "Cannot read fact file: EACCES");
+  });
+
+  it("finds the fact files of a folder, linked ones too; a broken link is reported, not skipped", () => {
+    const dir = mkdtempSync(join(tmpdir(), "facts-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "facts-elsewhere-"));
+    try {
+      mkdirSync(join(dir, "nested"));
+      writeFileSync(join(dir, "s.facts.yaml"), SOURCES);
+      writeFileSync(join(elsewhere, "places.facts.yaml"), PLACES);
+      symlinkSync(join(elsewhere, "places.facts.yaml"), join(dir, "nested", "p.facts.yaml"));
+      symlinkSync(join(elsewhere, "gone.facts.yaml"), join(dir, "broken.facts.yaml"));
+      writeFileSync(join(dir, "notes.yaml"), "not: facts\n");
+      const { files } = findFactFiles([dir]);
+      assert.deepEqual(files, [join(dir, "broken.facts.yaml"), join(dir, "nested", "p.facts.yaml"), join(dir, "s.facts.yaml")]);
+      const store = new FactStore();
+      loadFactFiles(store, files);
+      assert.equal(store.base.entities.size, 2);
+      assert.match(only(store.problemsOf(join(dir, "broken.facts.yaml")), "unreadable").message, /ENOENT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it("loads a folder from disk: a broken file is reported, the good ones load", () => {

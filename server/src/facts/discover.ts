@@ -41,7 +41,10 @@ function walk(dir: string, out: Set<string>, depth: number): void {
   for (const e of entries) {
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name) && !e.name.startsWith(".")) walk(join(dir, e.name), out, depth + 1);
-    } else if (e.isFile() && isFactFile(e.name)) out.add(join(dir, e.name));
+    } else if ((e.isFile() || e.isSymbolicLink()) && isFactFile(e.name)) {
+      // A linked fact file counts (a broken link is then reported as unreadable); linked folders are not followed.
+      out.add(join(dir, e.name));
+    }
   }
 }
 
