@@ -6,6 +6,16 @@ import { assertAt, only, show, yaml } from "./facts-support";
 
 const parse = (text: string) => parseFactFile("/facts/test.facts.yaml", text);
 
+/** A file with one event holding one count, its fields written inline: "measure: killed, value: 7". */
+const withCount = (fields: string) => yaml`
+  events:
+    - id: seizure
+      name: Seizure
+      counts:
+        - { ${fields}, cite: [{ source: s, quote: q }] }
+      cite: [{ source: s, quote: q }]
+`;
+
 const PERSON = yaml`
   entities:
     - id: jane-doe
@@ -40,16 +50,7 @@ describe("fact file parsing", () => {
     });
 
     it("a number written as a word: at the value", () => {
-      const text = yaml`
-        events:
-          - id: seizure
-            name: Seizure
-            counts:
-              - measure: killed
-                value: seven
-                cite: [{ source: s, quote: q }]
-            cite: [{ source: s, quote: q }]
-      `;
+      const text = withCount("measure: killed, value: seven");
       const p = only(parse(text).problems, "schema");
       assertAt(p, text, "seven");
       assert.match(p.message, /'value' of event 'seizure', counts\[0\] should be a number/);
@@ -77,17 +78,7 @@ describe("fact file parsing", () => {
     });
 
     it("a qualifier in the writer's words: the format's word for it", () => {
-      const text = yaml`
-        events:
-          - id: seizure
-            name: Seizure
-            counts:
-              - measure: killed
-                value: 7
-                qualifier: at most
-                cite: [{ source: s, quote: q }]
-            cite: [{ source: s, quote: q }]
-      `;
+      const text = withCount("measure: killed, value: 7, qualifier: at most");
       const p = only(parse(text).problems, "schema");
       assertAt(p, text, "at most");
       assert.match(p.message, /Did you mean 'up to'\?/);
@@ -101,18 +92,9 @@ describe("fact file parsing", () => {
     });
 
     it("a duration without its unit", () => {
-      const text = yaml`
-        events:
-          - id: seizure
-            name: Seizure
-            counts:
-              - measure: duration
-                value: 3
-                cite: [{ source: s, quote: q }]
-            cite: [{ source: s, quote: q }]
-      `;
+      const text = withCount("measure: duration, value: 3");
       const p = only(parse(text).problems, "schema");
-      assertAt(p, text, "measure: duration");
+      assertAt(p, text, "{ measure: duration");
       assert.match(p.message, /Missing field 'unit' in event 'seizure', counts\[0\]/);
     });
 
@@ -124,16 +106,7 @@ describe("fact file parsing", () => {
     });
 
     it(".nan and .inf are not counts", () => {
-      const text = yaml`
-        events:
-          - id: seizure
-            name: Seizure
-            counts:
-              - measure: killed
-                value: .inf
-                cite: [{ source: s, quote: q }]
-            cite: [{ source: s, quote: q }]
-      `;
+      const text = withCount("measure: killed, value: .inf");
       const p = only(parse(text).problems, "schema");
       assertAt(p, text, ".inf");
       assert.match(p.message, /not a finite number/);
