@@ -32,6 +32,14 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
     if (!FORCE_NOUNS.test(tokens[k]?.norm ?? "")) continue;
     byCountry.push({ entityId: country, start: tokens[i].start, end: tokens[k].end, first: i, last: k + 1, written: tokens.slice(i, k + 1).map((t) => t.raw).join(" ") });
   }
+  // "the Russian-led coalition": the coalition's leader named by its country's adjective.
+  for (const m of named) {
+    const led = tokens[m.first - 1];
+    const adj = tokens[m.first - 2];
+    if (led?.norm === "led" && led.joined && adj && countryByDemonym(adj.norm) && adj.cap) {
+      byCountry.push({ entityId: countryByDemonym(adj.norm)!, start: adj.start, end: led.end, first: m.first - 2, last: m.last, written: `${adj.raw}-led` });
+    }
+  }
   const forces = [...named, ...byCountry];
   if (!forces.length) return claims;
   for (const m of forces) {

@@ -26,7 +26,11 @@ export interface DateMention {
   ofSpeech?: boolean;
 }
 
-const REPORTING = new Set(["said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "claimed", "declared", "tweeted", "wrote", "published", "revealed", "disclosed", "released"]);
+const REPORTING = new Set([
+  "said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "claimed", "declared", "tweeted", "wrote",
+  "published", "revealed", "disclosed", "released", "issued", "statement", "briefing", "interview", "spoke", "speaking",
+  "posted", "updated", "filed", "dateline",
+]);
 const HAPPENING = new Set([
   "raid", "operation", "mission", "assault", "attack", "strike", "landing", "riot", "ceasefire", "killed", "died", "landed",
   "raided", "captured", "arrested", "launched", "conducted", "carried", "occurred", "happened", "took", "began", "ended",

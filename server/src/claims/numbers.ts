@@ -44,6 +44,9 @@ export interface Quantity extends NumberPhrase {
 
 const WINDOW = 8;
 
+/** Verbs that say how long fighting went on: "fought for", "raged for", "went on for". */
+const LASTING = new Set(["fought", "fighting", "raged", "continued", "went", "on", "clashed", "battled", "lasting", "lasted", "held"]);
+
 /** Nouns a counted word may describe rather than be counted as: "helicopter crews", "children's hospital". */
 const MODIFIED_NOUNS = new Set(["crews", "crew", "pilots", "units", "unit", "parents", "families", "hospital", "camps", "camp", "groups", "rights", "convoy", "convoys", "squadron", "squadrons", "gunships"]);
 
@@ -157,6 +160,8 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
   const next = tokens[phrase.last];
   // Percentages, ordinals in dates and the like are not counts.
   if (next && (next.raw === "%" || next.norm === "percent" || next.norm === "per")) return undefined;
+  // "two of the children": a part of a group, not a total.
+  if (next?.norm === "of" && /^(the|them|those|these|its|their|whom)$/.test(tokens[phrase.last + 1]?.norm ?? "")) return undefined;
   const nounAt = nounAfter(tokens, phrase.last, phrase.style === "no" ? 3 : 3);
   if (nounAt !== undefined) {
     const noun = tokens[nounAt].norm;
@@ -221,7 +226,8 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     return q;
   }
   // "a six-hour raid": the unit joined to the number ("a 13-year-old" is an age, not a duration).
-  if (next?.joined && next.norm in DURATION_UNITS && tokens[phrase.last + 1]?.norm !== "old") {
+  // "a 15-minute walk", "a three-hour drive" measure other things.
+  if (next?.joined && next.norm in DURATION_UNITS && EVENT_NOUNS[tokens[phrase.last + 1]?.norm ?? ""] !== undefined) {
     q.unit = DURATION_UNITS[next.norm].unit;
     q.unitHours = DURATION_UNITS[next.norm].hours;
     q.measure = "duration";
@@ -255,11 +261,20 @@ function isDuration(tokens: Token[], phrase: NumberPhrase, nounAt: number): bool
   const before = tokens[phrase.first - 1];
   const qualifierStart = qualifierBefore(tokens, phrase.first).at;
   const prev = tokens[qualifierStart - 1];
-  if (prev?.norm === "for" || before?.norm === "for") return true;
+  // "lasted for two hours", "fought for two hours" — not "schools stayed closed for 24 hours".
+  if (prev?.norm === "for" || before?.norm === "for") {
+    const forAt = prev?.norm === "for" ? qualifierStart - 1 : phrase.first - 1;
+    for (let k = forAt - 1; k >= 0 && k >= forAt - 3; k--) {
+      const w = tokens[k].norm;
+      if (MEASURE_WORDS[w] === "duration" || LASTING.has(w) || EVENT_NOUNS[w] !== undefined) return true;
+    }
+    return false;
+  }
   if (tokens[nounAt + 1]?.norm === "long" || tokens[nounAt + 1]?.norm === "ago") return true;
-  // "within two hours", "over in half an hour"
-  if (prev?.norm === "within" || before?.norm === "within" || (prev?.norm === "in" && tokens[qualifierStart - 2]?.norm === "over")) return true;
-  if (tokens[nounAt].joined) return true; // "two-hour"
+  // "over in half an hour"
+  if (prev?.norm === "in" && tokens[qualifierStart - 2]?.norm === "over") return true;
+  // "a two-hour raid" — but not "a 15-minute walk" or "the three-hour drive".
+  if (tokens[nounAt].joined) return EVENT_NOUNS[tokens[nounAt + 1]?.norm ?? ""] !== undefined;
   for (let k = Math.max(0, qualifierStart - 4); k < qualifierStart; k++) if (MEASURE_WORDS[tokens[k].norm] === "duration") return true;
   return false;
 }

@@ -94,6 +94,15 @@ export function readRelations(
         relations.push({ subject, object, type: "linked", until });
       }
     }
+    // "A is B's closest ally": the tie as a noun after the other's possessive name.
+    if (AFFILIATE_NOUNS.has(w) && !orgs.some((o) => o.last === i)) {
+      let k = i - 1;
+      while (k >= 0 && /^(closest|main|key|chief|strongest|primary|principal|nearest|most|loyal|trusted)$/.test(tokens[k].norm)) k--;
+      const object = orgs.find((o) => o.last === k + 1);
+      const verb = object ? tokens[object.first - 1]?.norm : undefined;
+      const subject = verb && /^(is|was|remains|became|as)$/.test(verb) ? orgs.find((o) => o.last === object!.first - 1) : undefined;
+      if (object && subject && subject !== object) relations.push({ subject, object, type: "linked" });
+    }
     // "A, an B affiliate": the tie written as a noun after the other organization's name.
     if (AFFILIATE_NOUNS.has(w)) {
       const object = orgs.find((o) => o.last === i);

@@ -28,6 +28,9 @@ export function compareEventDate(ctx: CompareContext, d: DateMention, events: Fa
   const ev = dated[0];
   const when = ev.when!;
   if (wrongTarget(ctx, d, ev, mentions)) return;
+  // "It lost its territory in March 2019, and seven months later …": a full date that is another
+  // known event's date belongs to that event, even when the sentence goes on to this one.
+  if (PARTS.filter((p) => d[p] !== undefined).length >= 2 && [...ctx.base.events.values()].some((e) => e.when && shared(d, e.when).length >= 2 && agrees(d, e.when))) return;
   for (const p of shared(d, when)) {
     const part = d[p] as DatePart;
     if (String(part.value).toLowerCase() === String(when[p]).toLowerCase()) continue;

@@ -76,6 +76,8 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
   }
 
   if (claim.kind === "border") {
+    // "the frontier with Syria" for an event in Syria is the other country's border, said from across it.
+    if (claim.entityId && [...eventChain.values()].some((e) => e.id === claim.entityId)) return;
     const near = new Set([...place.near, ...finest.near]);
     if (!near.size || (claim.entityId && near.has(claim.entityId))) return;
     const right = ctx.entity([...near][0]);
@@ -180,4 +182,22 @@ export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): voi
 function keepLevelWord(written: string, name: string): string {
   const m = /\s(province|governorate|region|district)$/i.exec(written);
   return m && !name.toLowerCase().endsWith(m[1].toLowerCase()) ? `${name}${m[0]}` : name;
+}
+
+/** "the north-eastern province of Aleppo": where in its country a named place lies. */
+export function compareRegionOf(ctx: CompareContext, claim: PlaceClaim): void {
+  const place = ctx.entity(claim.of);
+  if (!place || place.kind !== "place" || place.level === "country" || !place.region || !claim.compass || claim.compass === "c") return;
+  const want = REGION_LETTERS[place.region];
+  if (!want || compatibleCompass(claim.compass, want)) return;
+  ctx.report({
+    code: "wrong-place",
+    start: claim.start,
+    end: claim.end,
+    message: `${place.name} lies in the ${place.region} of ${ctx.name(place.in) || "its country"}, not the ${claim.written}${ctx.cite(place.cite)}.`,
+    fixes: [{ newText: compassLike(claim.written, place.region) }],
+    fact: { at: place.at, what: `${place.name}: ${place.region}` },
+    entityId: place.id,
+    written: claim.written,
+  });
 }

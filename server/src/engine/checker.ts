@@ -11,7 +11,7 @@ import { compareEventDate } from "../compare/dates";
 import { reportHonorific, reportSuspect } from "../compare/names";
 import { compareFounded, compareRelation } from "../compare/organizations";
 import { compareRole, compareTitle } from "../compare/people";
-import { compareEventPlace, compareLocatedPlace } from "../compare/places";
+import { compareEventPlace, compareLocatedPlace, compareRegionOf } from "../compare/places";
 import { FactBase, FactEvent } from "../facts/model";
 import { NameIndex } from "../facts/nameIndex";
 import { splitBlocks } from "../text/blocks";
@@ -230,7 +230,10 @@ export class Checker {
     }
     for (const r of s.roles) compareRole(ctx, r);
     for (const t of s.titles) if (!s.roles.some((r) => r.person === t.person)) compareTitle(ctx, t);
-    for (const p of s.places) if (p.subjectId) compareLocatedPlace(ctx, p);
+    for (const p of s.places) {
+      if (p.subjectId) compareLocatedPlace(ctx, p);
+      if (p.kind === "region" && p.of) compareRegionOf(ctx, p);
+    }
 
     // Claims about an event: the events the sentence names, or the one it continues.
     const named = a.candidates;
