@@ -21,8 +21,9 @@ function agrees(d: DateMention, w: EventWhen): boolean {
 }
 
 export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[], mentions: Mention[] = []): void {
-  if ((d.prep && RELATIVE.has(d.prep)) || d.ofSpeech) return;
-  const dated = events.filter((e) => e.when && shared(d, e.when).length > 0);
+  if (d.prep && RELATIVE.has(d.prep)) return;
+  // A date of speech ("On Friday, the Pentagon said") is checked only against dates that are announcements.
+  const dated = events.filter((e) => e.when && shared(d, e.when).length > 0 && (!d.ofSpeech || e.when.announced));
   if (!dated.length) return;
   if (dated.some((e) => agrees(d, e.when!))) return;
   const ev = dated[0];

@@ -269,6 +269,7 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
           time: rawWhen.time as string | undefined,
           relative: rawWhen.relative as string | undefined,
           note: rawWhen.note as string | undefined,
+          announced: rawWhen.announced === true,
           cite: value([...p, "when"], cites(rawWhen.cite, [...p, "when", "cite"])),
           at: at([...p, "when"]),
         };

@@ -129,6 +129,8 @@ export interface EventWhen {
   relative?: string;
   /** What the date is the date of, when that matters (the day a killing was announced). */
   note?: string;
+  /** The date is the day the event was announced, so "On October 23, the military announced …" states it. */
+  announced?: boolean;
   cite: Citation[];
   at: FactLocation;
 }
