@@ -93,8 +93,9 @@ export function readPlaces(
       } else if (lvl && lvl !== "area" && !/^(of|from|to|than|and)$/.test(tokens[i - 1]?.norm ?? "")) {
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
       }
-      // "northwest Syria", "northern Syria", "north-western Syria"
-      const compass = compassEndingAt(tokens, i - 1);
+      // "northwest Syria", "northern Syria", "north-western Syria", "the north-eastern province of Aleppo"
+      const areaOf = tokens[i - 1]?.norm === "of" && PLACE_LEVEL_NOUNS[tokens[i - 2]?.norm ?? ""] ? i - 3 : -1;
+      const compass = compassEndingAt(tokens, i - 1) ?? (areaOf >= 0 ? compassEndingAt(tokens, areaOf) : undefined);
       if (compass) claims.push({ ...compass, kind: "region", relation: "in", of: m.entityId });
       continue;
     }
