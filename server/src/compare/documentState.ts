@@ -1,0 +1,57 @@
+// What a document has said so far that later sentences read: who was named, what was
+// counted, which places came up. Advanced sentence by sentence, in document order.
+import { SentenceReading } from "../claims/reader";
+import { FactBase } from "../facts/model";
+
+/** What a document has said so far that later sentences read: who was named, what was counted, where. */
+export interface DocState {
+  people: Set<string>;
+  /** The people in the order first named, as one string: part of each block's cache key. */
+  peopleKey: string;
+  /** What the last total counted (killed, injured), for shares stated after it ("five women among them"). */
+  lastMeasure?: string;
+  /** Places the last few sentences named, oldest first, for "the province is home to …". */
+  recentPlaces: string[];
+}
+
+export function newDocState(): DocState {
+  return { people: new Set(), peopleKey: "", recentPlaces: [] };
+}
+
+/** What one sentence adds to the document state; worked out once per (cached) reading. */
+interface StateDelta {
+  people: string[];
+  measure?: string;
+  places: string[];
+}
+const deltas = new WeakMap<SentenceReading, StateDelta>();
+
+function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
+  let d = deltas.get(s);
+  if (!d) {
+    const kind = (id: string): string | undefined => base.entities.get(id)?.kind;
+    d = {
+      people: [...s.mentions, ...s.suspects].filter((m) => kind(m.entityId) === "person").map((m) => m.entityId),
+      measure: [...s.quantities].reverse().find((q) => q.measure === "killed" || q.measure === "injured")?.measure,
+      places: s.mentions.filter((m) => kind(m.entityId) === "place").map((m) => m.entityId),
+    };
+    deltas.set(s, d);
+  }
+  return d;
+}
+
+/** Moves the document state past one sentence. */
+export function advance(state: DocState, s: SentenceReading, base: FactBase): void {
+  const d = deltaOf(s, base);
+  for (const id of d.people) {
+    if (state.people.has(id)) continue;
+    state.people.add(id);
+    state.peopleKey += `${id},`;
+  }
+  if (d.measure) state.lastMeasure = d.measure;
+  if (d.places.length) {
+    state.recentPlaces.push(...d.places);
+    if (state.recentPlaces.length > 12) state.recentPlaces.splice(0, state.recentPlaces.length - 12);
+  }
+}
+

@@ -1,0 +1,105 @@
+// Compares what one sentence states with the facts: names, offices, ties and founding dates
+// on their own; counts, dates, places and actors against the event the sentence is about.
+import { EVENT_VERBS } from "../claims/lexicon";
+import { SentenceReading } from "../claims/reader";
+import { FactEvent } from "../facts/model";
+import { compareActor } from "./actors";
+import { Attribution, EventModel } from "./attribution";
+import { CompareContext } from "./context";
+import { compareEventQuantity, compareQuantity } from "./counts";
+import { compareEventDate } from "./dates";
+import { compareBuilding } from "./details";
+import { DocState } from "./documentState";
+import { reportHonorific, reportSuspect } from "./names";
+import { compareFounded, compareRelation } from "./organizations";
+import { compareRole, compareTitle } from "./people";
+import { compareEventPlace, compareLocatedPlace, compareRegionOf } from "./places";
+
+/** Reads `state` as it stood before the sentence; the caller advances it. */
+export function compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel): void {
+  for (const suspect of s.suspects) reportSuspect(ctx, suspect);
+  for (const h of s.honorifics) reportHonorific(ctx, h, state.people);
+
+  const consumedDates = new Set<number>();
+  for (const r of s.relations) {
+    compareRelation(ctx, r);
+    if (r.until) consumedDates.add(r.until.start);
+  }
+  for (const d of s.foundingDates) consumedDates.add(d.start);
+  for (const f of s.founded) {
+    compareFounded(ctx, f);
+    consumedDates.add(f.date.start);
+  }
+  for (const r of s.roles) compareRole(ctx, r);
+  for (const t of s.titles) if (!s.roles.some((r) => r.person === t.person)) compareTitle(ctx, t);
+  for (const p of s.places) {
+    if (p.subjectId) compareLocatedPlace(ctx, p);
+    if (p.kind === "region" && p.of) compareRegionOf(ctx, p);
+  }
+
+  // Claims about an event: the events the sentence names, or the one it continues.
+  const named = a.candidates;
+  const candidates: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
+  if (a.primary && !candidates.includes(a.primary)) candidates.push(a.primary);
+  const aboutAnEvent = tellsOfAnEvent(s, candidates, named.length);
+  // The sentence's own event, unless it only hints at one that the document is not about.
+  const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
+
+  let lastMeasure = state.lastMeasure;
+  for (const stated of s.quantities) {
+    // A share "among them" counts what the last stated total counted.
+    const q = stated.among && !stated.measure && lastMeasure ? { ...stated, measure: lastMeasure } : stated;
+    if (stated.measure === "killed" || stated.measure === "injured") lastMeasure = stated.measure;
+    if (q.measure === "population") {
+      let places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
+      // "The province is home to …": the province the document named last.
+      if (!s.mentions.some((m) => ctx.entity(m.entityId)?.kind === "place") && s.words[0] === "the" && /^(province|territory|region|enclave|governorate)$/.test(s.words[1] ?? "")) {
+        const recent = state.recentPlaces.map((id) => ctx.entity(id)).filter((e) => e?.level === "province" || e?.level === "region");
+        const counted = recent.reverse().find((e) => e!.counts.some((c) => c.measure === "population"));
+        if (counted) places = [counted];
+      }
+      if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
+      continue;
+    }
+    if (candidates.length) compareEventQuantity(ctx, q, candidates);
+  }
+  // The building a raid hit is described wherever the sentence continues that raid.
+  if (main) compareBuilding(ctx, s, blockText, main);
+  if (!aboutAnEvent || !main) return;
+  for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, candidates, s.mentions);
+  for (const p of s.places) {
+    if (p.ofSpeech) continue;
+    if (p.relation === "near" && !p.entityId && main.place?.at && s.mentions.some((m) => m.entityId === main.place!.at)) continue;
+    // Consistent with any event the sentence names: nothing to say.
+    const trial = (ev: FactEvent): number => {
+      const scratch = new CompareContext(ctx.base);
+      compareEventPlace(scratch, p, ev);
+      return scratch.findings.length;
+    };
+    // An event that the sentence points at only through this very place is no real alternative:
+    // a wrong town must not make the sentence about the town's own event.
+    const alternatives = candidates.filter(
+      (ev) => ev === main || (a.own.get(ev.id) ?? 0) - (p.entityId ? events.cueWeight(ev.id, p.entityId) : 0) >= 0.8,
+    );
+    if (alternatives.length > 1 && alternatives.some((ev) => ev.place?.at && trial(ev) === 0)) continue;
+    compareEventPlace(ctx, p, main);
+  }
+  for (const actor of s.actors) compareActor(ctx, actor, main);
+}
+/**
+ * Places and dates are read as an event's only when the sentence tells of it happening: an event
+ * noun, a verb of raiding or killing, one of the event's keywords, or "The area lies in …".
+ * "Two raids, one in Idlib and one in Aleppo" tells of several events, so of no one place or date.
+ */
+function tellsOfAnEvent(s: SentenceReading, candidates: FactEvent[], named: number): boolean {
+  const severalEvents = s.eventNouns.length > 0 && s.eventNouns.every((n) => n.plural) && named !== 1;
+  if (severalEvents) return false;
+  return (
+    s.eventNouns.some((n) => !n.plural) ||
+    s.words.some((w, i) => EVENT_VERBS.has(w) || (w === "took" && s.words[i + 1] === "place")) ||
+    candidates.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase()))) ||
+    (/^(the|this)$/.test(s.words[0] ?? "") &&
+      /^(area|town|village|site|place|house|city)$/.test(s.words[1] ?? "") &&
+      /^(lies|is|sits|was|located|situated|stands)$/.test(s.words[2] ?? ""))
+  );
+}
