@@ -23,7 +23,7 @@ import {
   Role,
   Source,
 } from "./model";
-import { describePath, FactProblem, ParsedFactFile, position, problemAt, rangeOfNode } from "./parse";
+import { describePath, FactProblem, ParsedFactFile, problemAt } from "./parse";
 import { quoteInText, sourceTexts, SourceTexts } from "./quotes";
 import { normalizeName } from "../text/normalize";
 
@@ -91,8 +91,8 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
   const spellings = new Map<string, { entity: Entity; spelling: string }>();
 
   const report = (file: ParsedFactFile, path: Path, severity: "error" | "warning", code: string, message: string, related?: FactProblem["related"]): void => {
-    const [from, to] = (file.doc && rangeOfNode(file.doc, path, file.text)) ?? [0, 0];
-    const p = problemAt(file.file, file.lines, from, to, severity, code, message);
+    const [from, to] = file.positions.rangeOf(path) ?? [0, 0];
+    const p = problemAt(file.file, file.positions, from, to, severity, code, message);
     if (related?.length) p.related = related;
     problems.push(p);
   };
@@ -413,6 +413,8 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
   breakPlaceCycles(base, entityPaths, report);
   checkQuotes(citations, base, sourcePaths, options.sourceTexts ?? sourceTexts, report);
   checkOutlierOnly(established, base, report);
+  // Positions are all found: what it took to find them (a Document, a line table) can go.
+  for (const file of files) file.positions.release();
   return { base, problems };
 }
 
@@ -588,7 +590,6 @@ function shortName(file: string): string {
 }
 
 function locate(file: ParsedFactFile, path: Path): FactLocation {
-  const node = file.doc?.getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const offset = node?.range?.[0] ?? 0;
-  return { file: file.file, ...position(file.lines, offset) };
+  const { line, character } = file.positions.position(file.positions.offsetOf(path));
+  return { file: file.file, line, character };
 }

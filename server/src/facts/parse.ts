@@ -2,10 +2,12 @@
 // every problem with its line and column. Resolving ids across files is build.ts's job.
 import Ajv, { ErrorObject, ValidateFunction } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError, YAMLMap } from "yaml";
+import { Document, isMap, isPair, isScalar, isSeq, Node, parseDocument, YAMLError, YAMLMap } from "yaml";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { shippedFactsDir } from "./discover";
+import { fastLoad } from "./fastParse";
+import { FilePositions, lineEnd, rangeOfNode } from "./positions";
 
 export interface FactProblem {
   file: string;
@@ -30,8 +32,8 @@ export interface ParsedFactFile {
   text: string;
   /** The plain data, present only when the file has no error. */
   data?: RawFactFile;
-  doc?: Document.Parsed;
-  lines: LineCounter;
+  /** Lines, columns and nodes of the text; what they cost to find is dropped after each build. */
+  positions: FilePositions;
   problems: FactProblem[];
 }
 
@@ -64,26 +66,34 @@ function validate(data: unknown): ErrorObject[] {
   return validator(data) ? [] : [...(validator.errors ?? [])];
 }
 
-export function parseFactFile(file: string, text: string): ParsedFactFile {
-  const lines = new LineCounter();
-  const result: ParsedFactFile = { file, text, lines, problems: [] };
-  const problem = (from: number, to: number, code: string, message: string, severity: "error" | "warning" = "error"): void => {
-    result.problems.push(problemAt(file, lines, from, to, severity, code, message));
-  };
+export interface ParseOptions {
+  /** Try the fast path (js-yaml, fastParse.ts) first; false reads with `yaml` only. Default true. */
+  fast?: boolean;
+}
+
+export function parseFactFile(file: string, text: string, options: ParseOptions = {}): ParsedFactFile {
   if (text.length > MAX_FACT_FILE_BYTES) {
-    lines.addNewLine(0);
-    problem(0, 0, "too-large", `Fact file is ${Math.round(text.length / 1048576)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1048576} MB.`);
-    return result;
+    const message = `Fact file is ${Math.round(text.length / 1048576)} MB; the limit is ${MAX_FACT_FILE_BYTES / 1048576} MB.`;
+    return { file, text, positions: new FilePositions(""), problems: [{ file, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: "error", code: "too-large", message }] };
   }
+  if (options.fast !== false) {
+    const fast = fastParse(file, text);
+    if (fast) return fast;
+  }
+  // The slow path: every problem with its place.
+  const positions = new FilePositions(text);
+  const result: ParsedFactFile = { file, text, positions, problems: [] };
+  const problem = (from: number, to: number, code: string, message: string, severity: "error" | "warning" = "error"): void => {
+    result.problems.push(problemAt(file, positions, from, to, severity, code, message));
+  };
   let doc: Document.Parsed;
   try {
     // uniqueKeys reports a field written twice in one mapping.
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   } catch (e) {
     problem(0, 0, "yaml-syntax", `Could not parse YAML: ${(e as Error).message}`);
     return result;
   }
-  result.doc = doc;
   let tooDeep = false;
   // A tab used as indentation throws every line after it out of place: the tabs are the problem to show.
   const tabs = doc.errors.filter((e) => e.code === "TAB_AS_INDENT");
@@ -138,55 +148,42 @@ export function parseFactFile(file: string, text: string): ParsedFactFile {
   if (errors.length > MAX_PROBLEMS) {
     problem(0, 0, "schema", `${errors.length - MAX_PROBLEMS} more schema problems in this file are not listed.`);
   }
-  if (!result.problems.some((p) => p.severity === "error")) result.data = data as RawFactFile;
+  if (!result.problems.some((p) => p.severity === "error")) {
+    result.data = data as RawFactFile;
+    // Kept for the first build, which locates every fact; the walk takes over after release().
+    result.positions = new FilePositions(text, doc, data);
+  }
   return result;
+}
+
+/** A file that js-yaml reads and the schema accepts as it is; undefined for the slow path to explain why not. */
+function fastParse(file: string, text: string): ParsedFactFile | undefined {
+  const data = fastLoad(text);
+  if (!data) return undefined;
+  for (const s of SECTIONS) if (data[s] === null) data[s] = [];
+  if (validate(data).length || hasNonFiniteNumber(data)) return undefined;
+  return { file, text, data: data as RawFactFile, positions: new FilePositions(text, undefined, data), problems: [] };
+}
+
+function hasNonFiniteNumber(data: unknown): boolean {
+  if (typeof data === "number") return !Number.isFinite(data);
+  if (data === null || typeof data !== "object") return false;
+  for (const v of Object.values(data)) if (hasNonFiniteNumber(v)) return true;
+  return false;
 }
 
 export function problemAt(
   file: string,
-  lines: LineCounter,
+  positions: FilePositions,
   from: number,
   to: number,
   severity: "error" | "warning",
   code: string,
   message: string,
 ): FactProblem {
-  const a = position(lines, from);
-  const b = position(lines, Math.max(from, to));
+  const a = positions.position(from);
+  const b = positions.position(Math.max(from, to));
   return { file, line: a.line, character: a.character, endLine: b.line, endCharacter: b.character, severity, code, message };
-}
-
-/** 0-based line and UTF-16 column of a character offset. */
-export function position(lines: LineCounter, offset: number): { line: number; character: number } {
-  if (lines.lineStarts.length === 0) return { line: 0, character: 0 };
-  const p = lines.linePos(offset);
-  return { line: p.line - 1, character: p.col - 1 };
-}
-
-/** The range of a node (the first line of a collection); an empty value (`name:` with nothing after it) takes its key instead. */
-export function rangeOfNode(doc: Document.Parsed, path: (string | number)[], text: string): [number, number] | undefined {
-  const node = (path.length ? doc.getIn(path, true) : doc.contents) as Node | null | undefined;
-  // A list or mapping may run over many lines: its first line is enough to find it.
-  if (node?.range && (isMap(node) || isSeq(node))) return [node.range[0], Math.max(node.range[0] + 1, lineEnd(text, node.range[0]))];
-  if (node?.range && node.range[1] > node.range[0]) return [node.range[0], node.range[1]];
-  const parent = (path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents) as Node | undefined;
-  const last = path[path.length - 1];
-  if (isMap(parent)) {
-    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
-    const key = pair?.key as Node | undefined;
-    if (key?.range) return [key.range[0], key.range[1]];
-  }
-  if (isSeq(parent) && typeof last === "number") {
-    // An empty list item: underline from its dash to the end of its line.
-    const start = node?.range?.[0] ?? parent.range?.[0];
-    if (start !== undefined) {
-      const dash = text.lastIndexOf("-", start);
-      const from = dash >= 0 && text.slice(dash, start).trim() === "-" ? dash : start;
-      return [from, Math.max(from + 1, lineEnd(text, from))];
-    }
-  }
-  if (node?.range) return [node.range[0], Math.max(node.range[0] + 1, lineEnd(text, node.range[0]))];
-  return undefined;
 }
 
 /** An unclosed quote is reported by the parser where the file ends; point at where it opens instead. */
@@ -208,11 +205,6 @@ function missingQuoteMark(err: YAMLError): string | undefined {
 function keyRange(text: string, from: number): [number, number] {
   const key = /^[^:\n]*?(?=\s*:(\s|$))/.exec(text.slice(from, lineEnd(text, from)));
   return [from, from + Math.max(1, key?.[0].length ?? 1)];
-}
-
-function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf("\n", from);
-  return (nl < 0 ? text.length : nl) - (text[nl - 1] === "\r" ? 1 : 0);
 }
 
 /** The yaml package's message, without its code excerpt, and with a hint where one helps. */
