@@ -90,7 +90,7 @@ export function readDates(tokens: Token[]): DateMention[] {
       }
       m.last = k;
       m.end = tokens[k - 1].end;
-    } else if (isYear(t) && !isCount(tokens, i)) {
+    } else if (isYear(t) && !isCount(tokens, i) && !inYearRange(tokens, i)) {
       m = { start: t.start, end: t.end, first: i, last: i + 1, year: { value: t.value!, start: t.start, end: t.end } };
     }
     if (!m) continue;
@@ -120,6 +120,17 @@ function isMonthHere(tokens: Token[], i: number): boolean {
     return nearNumber || (prev !== undefined && ["in", "last", "since", "until", "early", "late", "mid", "this", "next"].includes(prev.norm));
   }
   return true;
+}
+
+/** "(1971-2019)", "2011–2014": a span of years, a lifetime or a period, not a date of anything. */
+function inYearRange(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const prev = tokens[i - 1];
+  if (next && isYear(next) && next.joined) return true;
+  if (tokens[i].joined && prev && isYear(prev)) return true;
+  if (next && /^[–—-]$/.test(next.raw) && isYear(tokens[i + 2])) return true;
+  if (prev && /^[–—-]$/.test(prev.raw) && isYear(tokens[i - 2])) return true;
+  return false;
 }
 
 /** "2000 people": a number before a counted noun is a count, not a year. */

@@ -45,7 +45,7 @@ export interface Quantity extends NumberPhrase {
 const WINDOW = 8;
 
 /** Verbs that say how long fighting went on: "fought for", "raged for", "went on for". */
-const LASTING = new Set(["fought", "fighting", "raged", "continued", "went", "on", "clashed", "battled", "lasting", "lasted", "held"]);
+const LASTING = new Set(["fought", "fighting", "raged", "continued", "clashed", "battled", "lasting", "lasted", "held"]);
 
 /** Nouns a counted word may describe rather than be counted as: "helicopter crews", "children's hospital". */
 const MODIFIED_NOUNS = new Set(["crews", "crew", "pilots", "units", "unit", "parents", "families", "hospital", "camps", "camp", "groups", "rights", "convoy", "convoys", "squadron", "squadrons", "gunships"]);
@@ -264,11 +264,10 @@ function isDuration(tokens: Token[], phrase: NumberPhrase, nounAt: number): bool
   // "lasted for two hours", "fought for two hours" — not "schools stayed closed for 24 hours".
   if (prev?.norm === "for" || before?.norm === "for") {
     const forAt = prev?.norm === "for" ? qualifierStart - 1 : phrase.first - 1;
-    for (let k = forAt - 1; k >= 0 && k >= forAt - 3; k--) {
-      const w = tokens[k].norm;
-      if (MEASURE_WORDS[w] === "duration" || LASTING.has(w) || EVENT_NOUNS[w] !== undefined) return true;
-    }
-    return false;
+    const verb = tokens[forAt - 1]?.norm ?? "";
+    // "went on for", "dragged on for"
+    if (verb === "on") return /^(went|goes|dragged|carried|continued)$/.test(tokens[forAt - 2]?.norm ?? "");
+    return MEASURE_WORDS[verb] === "duration" || LASTING.has(verb) || EVENT_NOUNS[verb] !== undefined;
   }
   if (tokens[nounAt + 1]?.norm === "long" || tokens[nounAt + 1]?.norm === "ago") return true;
   // "over in half an hour"

@@ -101,10 +101,12 @@ export function readPlaces(
     }
 
     // "raided a house in Sarmada": a name the facts do not know, where an event happened.
-    if ((t.norm === "in" || t.norm === "at") && !mentionAt.has(i + 1) && eventWordBefore(tokens, i)) {
-      const unknown = unknownPlaceAfter(tokens, i + 1, countryByDemonym);
-      if (unknown) {
-        claims.push({ start: unknown.start, end: unknown.end, written: unknown.written, kind: "place", level: unknown.level, relation: "in" });
+    if ((t.norm === "in" || t.norm === "at") && !mentionAt.has(i + 1)) {
+      const unknown = unknownPlaceAfter(tokens, i + 1, countryByDemonym, mentionAt);
+      // "Humaira, in rural Hama province": a name the facts do not know, said to hold a known place.
+      const subjectId = unknown?.level === "province" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
+      if (unknown && (eventWordBefore(tokens, i) || subjectId)) {
+        claims.push({ start: unknown.start, end: unknown.end, written: unknown.written, kind: "place", level: unknown.level, relation: "in", subjectId });
         i = unknown.lastToken - 1;
         continue;
       }
@@ -125,8 +127,13 @@ export function readPlaces(
     // "in the north-east of the country", "in the northwest"
     if (COMPASS[t.norm] !== undefined && !t.joined && tokens[i - 1]?.norm === "the" && tokens[i - 2]?.norm === "in") {
       const key = compassKey(tokens, i);
-      const next = tokens[i + (key.includes("-") ? 2 : 1)];
-      if (!next || next.norm === "of" || next.kind === "punct") {
+      const at = i + (key.includes("-") ? 2 : 1);
+      const next = tokens[at];
+      // "in the north-east (of the country)", not "in the south of the province".
+      const ofCountry =
+        next?.norm === "of" &&
+        ((tokens[at + 1]?.norm === "the" && tokens[at + 2]?.norm === "country") || mentionAt.get(at + 1) !== undefined);
+      if (!next || next.kind === "punct" || ofCountry || (next.norm !== "of" && AFTER_PLACE.has(next.norm)) || /^(earlier|later|last)$/.test(next.norm)) {
         claims.push({ start: t.start, end: (key.includes("-") ? tokens[i + 1] : t).end, written: key, kind: "region", compass: COMPASS[key], relation: "in" });
       }
     }
@@ -140,7 +147,7 @@ export function readPlaces(
   return claims;
 }
 
-const LOCATING = new Set([",", "lies", "lie", "is", "was", "sits", "located", "situated", "a", "an", "the", "town", "village", "city", "in", "of", "province", "which", "countryside", "area", "region", "rural", "district", "near"]);
+const LOCATING = new Set([",", "lies", "lie", "is", "was", "sits", "located", "situated", "a", "an", "the", "town", "village", "city", "in", "of", "province", "which", "countryside", "area", "region", "rural", "district", "near", "neighbouring", "neighboring"]);
 
 /** The named place that a locative phrase before token i says lies there: "Humaira, in …", "Atme lies in …". */
 function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: (id: string) => boolean): string | undefined {
@@ -175,7 +182,10 @@ function unknownPlaceAfter(
   tokens: Token[],
   k: number,
   countryByDemonym: (norm: string) => string | undefined,
+  mentionAt: Map<number, Mention>,
 ): { start: number; end: number; written: string; level: PlaceLevelClass; lastToken: number } | undefined {
+  while (k < tokens.length && /^(rural|neighbouring|neighboring|nearby|central|northern|southern|eastern|western)$/.test(tokens[k].norm)) k++;
+  if (mentionAt.has(k)) return undefined; // a known name, read elsewhere
   let j = k;
   while (j < tokens.length && j - k < 3) {
     const t = tokens[j];

@@ -61,6 +61,10 @@ export class EventModel {
     }
   }
 
+  event(id: string): FactEvent | undefined {
+    return this.base.events.get(id);
+  }
+
   /** How much naming this entity ties a sentence to the event. */
   cueWeight(eventId: string, entityId: string): number {
     return this.cues.get(`e:${entityId}`)?.get(eventId) ?? 0;

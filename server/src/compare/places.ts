@@ -158,6 +158,23 @@ function compassLike(written: string, region: string): string {
 export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): void {
   const subject = ctx.entity(claim.subjectId);
   const claimed = ctx.entity(claim.entityId);
+  if (subject && !claim.entityId && claim.level === "province") {
+    // "Humaira, in rural Hama province": a province the facts do not know, where they know another.
+    const right = chain(ctx, subject.id).get("province");
+    if (right && right.id !== subject.id) {
+      ctx.report({
+        code: "wrong-place",
+        start: claim.start,
+        end: claim.end,
+        message: `${subject.name} lies in ${describePlace(ctx, subject.in ?? subject.id)}, not ${claim.written}${ctx.cite(subject.cite)}.`,
+        fixes: [{ newText: right.name }],
+        fact: { at: subject.at, what: `${subject.name}: in ${right.name}` },
+        entityId: subject.id,
+        written: claim.written,
+      });
+    }
+    return;
+  }
   if (!subject || !claimed || claimed.kind !== "place" || subject.id === claimed.id) return;
   const subjectChain = chain(ctx, subject.id);
   if ([...subjectChain.values()].some((e) => e.id === claimed.id)) return;

@@ -41,6 +41,12 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
   const named = a.candidates;
   const candidates: FactEvent[] = named.length ? [...named] : a.primary ? [a.primary] : [];
   if (a.primary && !candidates.includes(a.primary)) candidates.push(a.primary);
+  // Every event the sentence itself points at clearly, however strongly another is named: a claim
+  // that fits any of them is left alone ("Baghdadi was killed …; a riot in the north-east …").
+  for (const [id, score] of a.own) {
+    const ev = events.event(id);
+    if (score >= 0.8 && ev && !candidates.includes(ev)) candidates.push(ev);
+  }
   const aboutAnEvent = tellsOfAnEvent(s, candidates, named.length);
   // The sentence's own event, unless it only hints at one that the document is not about.
   const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;

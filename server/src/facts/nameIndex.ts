@@ -23,7 +23,9 @@ export const PARTICLES = new Set([
 export class NameIndex {
   private byFirst = new Map<string, NameEntry[]>();
   private byPiece = new Map<string, NameEntry[]>();
-  private deletes = new Map<string, string[]>();
+  /** Pieces of four letters or more, in the order first seen; near spellings are looked up among them. */
+  private deletable: string[] = [];
+  private deletes!: DeletionTable;
   private pieces = new Set<string>();
   /** Pieces that end a person's name (surnames) or make up a one-piece name. */
   private lastPieces = new Map<string, NameEntry[]>();
@@ -36,6 +38,7 @@ export class NameIndex {
       for (const v of entity.variants) this.add(entity, v, false);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pieces.length - a.pieces.length);
+    this.deletes = new DeletionTable(this.deletable);
   }
 
   private add(entity: Entity, spelling: string, canonical: boolean): void {
@@ -52,7 +55,7 @@ export class NameIndex {
       push(this.byPiece, p, entry);
       if (!this.pieces.has(p)) {
         this.pieces.add(p);
-        if (p.length >= 4) for (const d of new Set(deletions(p))) push(this.deletes, d, p);
+        if (p.length >= 4) this.deletable.push(p);
       }
     }
     const last = pieces[pieces.length - 1];
@@ -83,13 +86,82 @@ export class NameIndex {
     if (piece.length < 4) return [];
     const found = new Set<string>();
     for (const key of [piece, ...deletions(piece)]) {
-      for (const candidate of this.deletes.get(key) ?? []) {
+      for (const candidate of this.deletes.piecesWithDeletion(key)) {
         if (candidate !== piece && slipDistance(candidate, piece) <= 1) found.add(candidate);
       }
       if (this.pieces.has(key) && key !== piece) found.add(key);
     }
     return [...found];
   }
+}
+
+/**
+ * Which pieces become a given string when one letter is deleted (SymSpell's deletes), without
+ * keeping the deleted strings: a hash of each deletion points at its piece, in typed arrays
+ * (12 bytes a deletion, against about 150 for a string key and a list in a Map). A lookup
+ * checks each piece it finds really has that deletion, so hashes that collide change nothing.
+ */
+class DeletionTable {
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+  private readonly piece: Int32Array;
+  private readonly hashes: Int32Array;
+
+  constructor(private readonly pieces: string[]) {
+    let total = 0;
+    for (const p of pieces) total += p.length;
+    let size = 16;
+    while (size < total) size *= 2;
+    this.heads = new Int32Array(size).fill(-1);
+    this.next = new Int32Array(total);
+    this.piece = new Int32Array(total);
+    this.hashes = new Int32Array(total);
+    let n = 0;
+    // Backwards, so each chain lists pieces in the order they were first seen.
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      const p = pieces[k];
+      for (let i = 0; i < p.length; i++) {
+        // Deleting either of two equal letters side by side gives the same string: once is enough.
+        if (i > 0 && p.charCodeAt(i) === p.charCodeAt(i - 1)) continue;
+        const h = hashWithout(p, i);
+        const slot = h & (size - 1);
+        this.hashes[n] = h;
+        this.piece[n] = k;
+        this.next[n] = this.heads[slot];
+        this.heads[slot] = n++;
+      }
+    }
+  }
+
+  /** The pieces (in the order first seen) that give `key` with one letter deleted. */
+  piecesWithDeletion(key: string): string[] {
+    const h = hashWithout(key, -1);
+    const out: string[] = [];
+    for (let e = this.heads[h & (this.heads.length - 1)]; e >= 0; e = this.next[e]) {
+      if (this.hashes[e] !== h) continue;
+      const p = this.pieces[this.piece[e]];
+      if (isOneDeletion(key, p) && out[out.length - 1] !== p) out.push(p);
+    }
+    return out;
+  }
+}
+
+/** FNV-1a of a word with the letter at `skip` left out (none when -1). */
+function hashWithout(word: string, skip: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) {
+    if (i === skip) continue;
+    h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  }
+  return h | 0;
+}
+
+/** Whether deleting one letter of `word` gives `key`. */
+function isOneDeletion(key: string, word: string): boolean {
+  if (word.length !== key.length + 1) return false;
+  let i = 0;
+  while (i < key.length && key.charCodeAt(i) === word.charCodeAt(i)) i++;
+  return key.slice(i) === word.slice(i + 1);
 }
 
 function deletions(word: string): string[] {
