@@ -173,6 +173,8 @@ function pieceAllowance(written: string, known: string): number {
   if (PARTICLES.has(known)) return written.length <= 3 ? 1 : 0;
   const len = Math.min(written.length, known.length);
   if (len <= 2) return 0;
+  // "Kirbie" for "Kirby": two slips at the end of a name that starts the same.
+  if (len === 5 && written.slice(0, 3) === known.slice(0, 3)) return 2;
   if (len <= 5) return 1;
   return 2;
 }

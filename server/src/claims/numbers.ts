@@ -145,7 +145,7 @@ function nounAfter(tokens: Token[], from: number, reach: number): number | undef
   for (let k = from; k < tokens.length && k < from + reach; k++) {
     const t = tokens[k];
     if (t.kind === "punct") return undefined;
-    if (t.norm in COUNTED_NOUNS || t.norm in DURATION_UNITS || t.norm === "casualties" || t.norm === "injuries") {
+    if (t.norm in COUNTED_NOUNS || t.norm in DURATION_UNITS || t.norm === "casualties" || t.norm === "injuries" || (t.norm === "members" && tokens[k - 1]?.norm === "service")) {
       // "two helicopter raids": the noun only describes the one that follows it.
       const next = tokens[k + 1];
       if (next && next.kind === "word" && !next.joined && (EVENT_NOUNS[next.norm] || MODIFIED_NOUNS.has(next.norm))) return undefined;
@@ -178,7 +178,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
       q.group = groupFromAdjectives(tokens, phrase.last, nounAt) ?? "people";
       return q;
     }
-    q.group = COUNTED_NOUNS[noun];
+    q.group = noun === "members" ? "forces" : COUNTED_NOUNS[noun];
     if (q.group === "helicopters") {
       q.measure = "aircraft";
       return q;

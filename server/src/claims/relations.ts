@@ -35,6 +35,7 @@ const CONNECTORS = new Set([
   "their", "group", "keeps", "kept", "maintains", "maintained", "retains", "still", "once", "closer", "close", "stronger",
   "strong", "organic", "direct", "formal", "swore", "sworn", "pledged", "also", "remained", "remains", "long", "and", "itself",
   "officially", "publicly", "reportedly", "later", "then", "until", "up", "set", "known", "as", "formally", "eventually",
+  "formed", "founded", "created", "in", "linked", "backed", "affiliated",
   "finally", "effectively", "never", "openly",
 ]);
 
@@ -58,7 +59,12 @@ export function readRelations(
   // The subject stands just before the tie, joined only by words such as ", which was" or "keeps closer".
   const orgBefore = (i: number): Mention | undefined => {
     let best: Mention | undefined;
-    for (const o of orgs) if (o.last <= i && i - o.last <= 7) best = o;
+    for (const o of orgs) if (o.last <= i && i - o.last <= 10) best = o;
+    // "Hurras al-Din, the al-Qaeda-linked group formed in 2016": the linked name describes, the first is the subject.
+    if (best && tokens[best.last]?.joined && /^(linked|backed|affiliated|allied|led)$/.test(tokens[best.last].norm)) {
+      const before = orgs.filter((o) => o.last <= best!.first && best!.first - o.last <= 4).pop();
+      if (before) best = before;
+    }
     if (!best) return undefined;
     for (let k = best.last; k < i; k++) if (!CONNECTORS.has(tokens[k].norm) && !tokens[k].cap) return undefined;
     return best;

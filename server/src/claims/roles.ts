@@ -43,7 +43,13 @@ const FILLER = new Set([
   "non", "governmental", "non-governmental", "organization", "organisation", "group", "ngo", "its", "s",
   // "whom it described as a senior figure in the …"
   "whom", "who", "it", "described", "as", "is", "was", "known", "considered", "seen", "called", "in", "with", "also", "then",
+  "heads", "leads", "runs", "directs", "chairs", "speaking", "speaks",
 ]);
+
+/** Verbs of office, read as the office they name: "who heads the Observatory", "speaking for the Pentagon". */
+const OFFICE_VERBS: Record<string, string> = {
+  heads: "head", leads: "leader", runs: "head", directs: "director", chairs: "chairman", speaking: "spokesman", speaks: "spokesman",
+};
 
 export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: string) => string | undefined): RoleClaim[] {
   const claims: RoleClaim[] = [];
@@ -72,7 +78,7 @@ export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: str
     if (after) {
       const between = tokens.slice(person.last, after.first);
       const tail = tokens.slice(after.last, after.last + 2);
-      const roleBetween = between.find((t) => ROLE_NOUNS.has(t.norm));
+      const roleBetween = between.find((t) => ROLE_NOUNS.has(t.norm)) ?? between.find((t) => OFFICE_VERBS[t.norm] !== undefined);
       const roleAfter = tail.find((t) => ROLE_NOUNS.has(t.norm));
       // Capitalized adjectives before the organization ("of the Syrian Observatory") belong to its name.
       const words = between.filter((t) => t.raw !== ",").filter((t, k, all) => !(t.cap && k >= all.length - 2 && k > 0));
@@ -81,7 +87,8 @@ export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: str
         (words.length <= 2 && words[0]?.norm === "of");
       const commaOnlyAtStart = between.findIndex((t) => t.raw === ",") <= 0;
       if (linked && commaOnlyAtStart && (roleBetween || roleAfter || words[0]?.norm === "of")) {
-        claims.push({ person, org: after, roleNoun: (roleBetween ?? roleAfter)?.norm });
+        const noun = (roleBetween ?? roleAfter)?.norm;
+        claims.push({ person, org: after, roleNoun: noun ? OFFICE_VERBS[noun] ?? noun : undefined });
       }
     }
   }

@@ -218,3 +218,13 @@ export function compareRegionOf(ctx: CompareContext, claim: PlaceClaim): void {
     written: claim.written,
   });
 }
+
+/** Whether the facts say enough of an event's place to judge this claim (an event with no known region agrees with no region claim). */
+export function knowsPlaceAspect(ctx: CompareContext, claim: PlaceClaim, ev: FactEvent): boolean {
+  const place = ev.place;
+  if (!place?.at) return false;
+  const eventChain = chain(ctx, place.at);
+  if (claim.kind === "region") return !!(place.region ?? ctx.entity(place.at)?.region ?? [...eventChain.values()].find((e) => e.region)?.region);
+  if (claim.kind === "border") return place.near.length > 0 || (ctx.entity(place.at)?.near.length ?? 0) > 0;
+  return true;
+}

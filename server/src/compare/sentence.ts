@@ -13,7 +13,7 @@ import { DocState } from "./documentState";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
-import { compareEventPlace, compareLocatedPlace, compareRegionOf } from "./places";
+import { compareEventPlace, compareLocatedPlace, compareRegionOf, knowsPlaceAspect } from "./places";
 
 /** Reads `state` as it stood before the sentence; the caller advances it. */
 export function compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel): void {
@@ -87,7 +87,7 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
     const alternatives = candidates.filter(
       (ev) => ev === main || (a.own.get(ev.id) ?? 0) - (p.entityId ? events.cueWeight(ev.id, p.entityId) : 0) >= 0.8,
     );
-    if (alternatives.length > 1 && alternatives.some((ev) => ev.place?.at && trial(ev) === 0)) continue;
+    if (alternatives.length > 1 && alternatives.some((ev) => knowsPlaceAspect(ctx, p, ev) && trial(ev) === 0)) continue;
     compareEventPlace(ctx, p, main);
   }
   for (const actor of s.actors) compareActor(ctx, actor, main);
