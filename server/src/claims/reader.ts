@@ -11,7 +11,7 @@ import { EVENT_NOUNS } from "./lexicon";
 import { findNames, HonorificRef, Mention, Suspect } from "./names";
 import { Quantity, readQuantities } from "./numbers";
 import { PlaceClaim, readPlaces } from "./places";
-import { FoundedClaim, readRelations, RelationClaim } from "./relations";
+import { BasedClaim, FoundedClaim, readBased, readRelations, RelationClaim } from "./relations";
 import { readRoles, readTitles, RoleClaim, TitleClaim } from "./roles";
 
 export interface EventNounUse {
@@ -36,6 +36,7 @@ export interface SentenceReading {
   titles: TitleClaim[];
   relations: RelationClaim[];
   founded: FoundedClaim[];
+  based: BasedClaim[];
   /** Dates that tell when something was founded, not when an event happened. */
   foundingDates: DateMention[];
   actors: ActorClaim[];
@@ -88,6 +89,7 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
       relations,
       founded,
       foundingDates,
+      based: readBased(tokens, orgs, names.mentions.filter((m) => kindOf(m.entityId) === "place")),
       actors: readActors(tokens, orgs, ctx.countryByDemonym),
       eventNouns,
     };

@@ -13,6 +13,16 @@ export interface RelationClaim {
   until?: DateMention;
 }
 
+/** "a monitor based in France", "the UK-based Observatory": where an organization is based. */
+export interface BasedClaim {
+  subject: Mention;
+  /** The place as written; its entity when the facts know it. */
+  start: number;
+  end: number;
+  written: string;
+  placeId?: string;
+}
+
 export interface FoundedClaim {
   subject: Mention;
   date: DateMention;
@@ -138,4 +148,33 @@ export function readRelations(
     }
   }
   return { relations, founded, foundingDates };
+}
+
+/** Reads where organizations are said to be based: "X, a monitor based in France", "the UK-based X". */
+export function readBased(tokens: Token[], orgs: Mention[], places: Mention[]): BasedClaim[] {
+  const claims: BasedClaim[] = [];
+  const placeAt = new Map(places.map((p) => [p.first, p]));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!/^(based|headquartered)$/.test(t.norm)) continue;
+    // "the UK-based Observatory": the place joined before, the organization after.
+    if (t.joined && i > 0) {
+      const place = places.find((p) => p.last === i);
+      const name = tokens[i - 1];
+      const subject = orgs.find((o) => o.first > i && o.first - i <= 3);
+      if (subject && (place || (name.cap && !name.upper && name.kind === "word"))) {
+        claims.push({ subject, start: place?.start ?? name.start, end: place?.end ?? name.end, written: place?.written ?? name.raw, placeId: place?.entityId });
+      }
+      continue;
+    }
+    // "X, a monitor based in France"
+    if (tokens[i + 1]?.norm !== "in") continue;
+    const subject = orgs.filter((o) => o.last <= i && i - o.last <= 6).pop();
+    if (!subject) continue;
+    const place = placeAt.get(i + 2);
+    const name = tokens[i + 2];
+    if (place) claims.push({ subject, start: place.start, end: place.end, written: place.written, placeId: place.entityId });
+    else if (name?.kind === "word" && name.cap && !tokens[i + 3]?.joined) claims.push({ subject, start: name.start, end: name.end, written: name.raw });
+  }
+  return claims;
 }

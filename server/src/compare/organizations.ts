@@ -1,6 +1,6 @@
 // Compares what a sentence says of organizations with their recorded ties and founding.
-import { FoundedClaim, RelationClaim } from "../claims/relations";
-import { Relation } from "../facts/model";
+import { BasedClaim, FoundedClaim, RelationClaim } from "../claims/relations";
+import { Entity, Relation } from "../facts/model";
 import { CompareContext } from "./context";
 import { lookups } from "./lookups";
 
@@ -108,5 +108,28 @@ export function compareFounded(ctx: CompareContext, claim: FoundedClaim): void {
     fact: { at: org.founded.at, what: `${org.name}: founded ${org.founded.year}` },
     entityId: org.id,
     written: String(year.value),
+  });
+}
+
+/** "A monitor based in France" for an organization the sources place in the UK. */
+export function compareBased(ctx: CompareContext, claim: BasedClaim): void {
+  const org = ctx.entity(claim.subject.entityId);
+  const home = ctx.entity(org?.in);
+  if (!org || !home) return;
+  // The claimed place, or anything it lies in, may be where the organization is.
+  for (let e: Entity | undefined = home; e; e = ctx.entity(e.in)) if (e.id === claim.placeId) return;
+  // A place the facts do not know may lie within the one they give (London in the UK): no judgement.
+  const claimed = ctx.entity(claim.placeId);
+  if (!claimed) return;
+  for (let e: Entity | undefined = claimed; e; e = ctx.entity(e.in)) if (e.id === home.id) return;
+  ctx.report({
+    code: "wrong-place",
+    start: claim.start,
+    end: claim.end,
+    message: `The sources place the ${org.name} in ${home.name}, not ${claim.written}${ctx.cite(org.cite)}.`,
+    fixes: [{ newText: home.name }],
+    fact: { at: org.at, what: `${org.name}: in ${home.name}` },
+    entityId: org.id,
+    written: claim.written,
   });
 }

@@ -11,7 +11,7 @@ import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
 import { reportHonorific, reportSuspect } from "./names";
-import { compareFounded, compareRelation } from "./organizations";
+import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
 import { compareEventPlace, compareLocatedPlace, compareRegionOf, knowsPlaceAspect } from "./places";
 
@@ -26,6 +26,7 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
     if (r.until) consumedDates.add(r.until.start);
   }
   for (const d of s.foundingDates) consumedDates.add(d.start);
+  for (const b of s.based) compareBased(ctx, b);
   for (const f of s.founded) {
     compareFounded(ctx, f);
     consumedDates.add(f.date.start);
