@@ -413,8 +413,13 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
   breakPlaceCycles(base, entityPaths, report);
   checkQuotes(citations, base, sourcePaths, options.sourceTexts ?? sourceTexts, report);
   checkOutlierOnly(established, base, report);
-  // Positions are all found: what it took to find them (a Document, a line table) can go.
+  // Positions are all found: what it took to find them (a Document) can go.
   for (const file of files) file.positions.release();
+  for (const entity of base.entities.values()) {
+    entity.roles = copy(entity.roles);
+    entity.relations = copy(entity.relations);
+    entity.counts = copy(entity.counts);
+  }
   return { base, problems };
 }
 
@@ -448,9 +453,9 @@ function drop(r: Ref): void {
 
 function resolveRefs(refs: Ref[], defined: Map<string, Definition>, base: FactBase, report: Reporter): void {
   for (const r of refs) {
-    const def = defined.get(r.id);
     if (r.want === "source") {
       if (base.sources.has(r.id)) continue;
+      const def = defined.get(r.id);
       if (def) report(r.file, whereOf(r), "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not a source; cite a source id from \`sources:\`.`);
       else report(r.file, whereOf(r), "error", "dangling-reference", `No source has the id '${r.id}'.${suggest(r.id, [...base.sources.keys()])}`);
       drop(r);
@@ -458,6 +463,7 @@ function resolveRefs(refs: Ref[], defined: Map<string, Definition>, base: FactBa
     }
     const entity = base.entities.get(r.id);
     if (!entity) {
+      const def = defined.get(r.id);
       if (def) report(r.file, whereOf(r), "error", "wrong-kind", `'${r.id}' is ${article(def.kind)} ${def.kind}, not ${article(WANT_NAME[r.want])} ${WANT_NAME[r.want]}.`);
       else report(r.file, whereOf(r), "error", "dangling-reference", `No ${WANT_NAME[r.want]} has the id '${r.id}'.${suggest(r.id, [...base.entities.keys()])}`);
       drop(r);
@@ -560,6 +566,14 @@ function bounds(value: number, qualifier: Qualifier): [number, number] {
     default:
       return [value, value];
   }
+}
+
+/**
+ * A list of just its items. Lists grown by push (until every reference is resolved) keep room
+ * for more; at 100,000 entities that room is megabytes. (The parser's lists are trimmed in parse.ts.)
+ */
+function copy<T>(list: T[] | undefined): T[] {
+  return list?.length ? list.slice() : [];
 }
 
 function removeFrom<T>(list: T[], item: T): void {

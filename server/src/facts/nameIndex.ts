@@ -31,24 +31,34 @@ export class NameIndex {
   private lastPieces = new Map<string, NameEntry[]>();
 
   constructor(base: FactBase) {
+    // One string per distinct piece ("nadia" in a thousand names is kept once); only while building.
+    const interned = new Map<string, string>();
     for (const entity of base.entities.values()) {
       // Adjectives of countries are words of their own (Iraqi is not a misspelling of Iraq).
       if (entity.demonym) for (const p of namePieces(entity.demonym)) this.pieces.add(p);
-      this.add(entity, entity.name, true);
-      for (const v of entity.variants) this.add(entity, v, false);
+      this.add(entity, entity.name, true, interned);
+      for (const v of entity.variants) this.add(entity, v, false, interned);
     }
     for (const list of this.byFirst.values()) list.sort((a, b) => b.pieces.length - a.pieces.length);
+    // A list that grew by push keeps room for more; a copy holds just its entries.
+    for (const map of [this.byFirst, this.byPiece, this.lastPieces]) for (const [k, list] of map) if (list.length > 1) map.set(k, list.slice());
     this.deletes = new DeletionTable(this.deletable);
   }
 
-  private add(entity: Entity, spelling: string, canonical: boolean): void {
+  private add(entity: Entity, spelling: string, canonical: boolean, interned: Map<string, string>): void {
     const pieces = namePieces(spelling);
+    for (let i = 0; i < pieces.length; i++) {
+      const known = interned.get(pieces[i]);
+      if (known === undefined) interned.set(pieces[i], pieces[i]);
+      else pieces[i] = known;
+    }
     if (!pieces.length) return;
     // Lowercase variants starting with "the" ("the coalition") are matched without it.
     if (pieces.length > 1 && pieces[0] === "the") pieces.shift();
     const letters = spelling.replace(/[^\p{L}]/gu, "");
     const caseSensitive = pieces.length === 1 && letters.length <= 6 && letters === letters.toUpperCase();
-    const entry: NameEntry = { entityId: entity.id, spelling, pieces, caseSensitive, canonical };
+    // slice(): the pieces as built keep room to grow; a copy holds just them.
+    const entry: NameEntry = { entityId: entity.id, spelling, pieces: pieces.slice(), caseSensitive, canonical };
     push(this.byFirst, pieces[0], entry);
     for (const p of new Set(pieces)) {
       if (PARTICLES.has(p)) continue;

@@ -3,7 +3,7 @@
 // (indentation, `key:` lines, `- ` items — the way fact files are written) is walked on the
 // text itself, for the few paths that are asked for. Whatever that walk cannot answer (flow
 // collections, empty values, a path that is not there) is answered by a `yaml` Document,
-// parsed on first need; release() drops it, and the line table, once a build is done.
+// parsed on first need; release() drops it once a build is done.
 import { Document, isMap, isPair, isScalar, isSeq, Node, parseDocument } from "yaml";
 
 export type Path = (string | number)[];
@@ -22,7 +22,7 @@ const CACHED_SEQUENCE = 64;
 const KEY = /([A-Za-z0-9_][A-Za-z0-9_. -]*?) *:(?=[ \r\n]|$)/y;
 
 export class FilePositions {
-  private starts?: number[];
+  private cursor = { line: 0, lineStart: 0 };
   private document?: Document.Parsed;
   private items = new Map<number, number[]>();
   /** The values of the file's top-level keys (its sections), found once per build. */
@@ -46,17 +46,24 @@ export class FilePositions {
     this.walk = data !== undefined;
   }
 
-  /** 0-based line and UTF-16 column of a character offset. */
+  /**
+   * 0-based line and UTF-16 column of a character offset. Builds ask in nearly the order of the
+   * text, so lines are counted from the last answer, forwards or backwards, not kept in a table.
+   */
   position(offset: number): { line: number; character: number } {
-    const starts = (this.starts ??= lineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    const t = this.text;
+    offset = Math.max(0, Math.min(offset, t.length));
+    let { line, lineStart } = this.cursor;
+    while (offset < lineStart) {
+      lineStart = t.lastIndexOf("\n", lineStart - 2) + 1;
+      line--;
     }
-    return { line: lo, character: offset - starts[lo] };
+    for (let nl = t.indexOf("\n", lineStart); nl >= 0 && nl < offset; nl = t.indexOf("\n", nl + 1)) {
+      line++;
+      lineStart = nl + 1;
+    }
+    this.cursor = { line, lineStart };
+    return { line, character: offset - lineStart };
   }
 
   /** The offset where the node at a path starts (0 when there is none), as `yaml` gives it. */
@@ -74,10 +81,9 @@ export class FilePositions {
     return range ?? rangeOfNode(this.doc(), path, this.text);
   }
 
-  /** Drops what only a build needs: the Document, the line table, the offsets of items. */
+  /** Drops what only a build needs: the Document, the offsets of items. */
   release(): void {
     this.document = undefined;
-    this.starts = undefined;
     this.items.clear();
     this.sections.clear();
   }
@@ -257,12 +263,6 @@ export class FilePositions {
     }
     return -1;
   }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  return starts;
 }
 
 function lineStartOf(text: string, offset: number): number {
