@@ -11,6 +11,7 @@ import { NameIndex } from "../facts/nameIndex";
 import { splitBlocks } from "../text/blocks";
 import { extractProse, isSuppressed, markupKindOf } from "../text/markup";
 import { ConflictCode, Finding, Severity } from "./findings";
+import { TextCache } from "./textCache";
 
 export interface CheckOptions {
   /** LSP language id (markdown, plaintext…); decides how markup is read. */
@@ -32,7 +33,8 @@ export interface NameAt {
   exact: boolean;
 }
 
-function compareKey(text: string, atts: Attribution[], state: DocState): string {
+/** What a block's comparisons depend on besides its text: its sentences' events and the document before it. */
+function contextKey(atts: Attribution[], state: DocState): string {
   let events = "";
   for (const a of atts) {
     events += a.primary?.id ?? "";
@@ -40,7 +42,7 @@ function compareKey(text: string, atts: Attribution[], state: DocState): string 
     for (const e of a.candidates) events += `${e.id},`;
     events += ";";
   }
-  return `${state.peopleKey}|${state.lastMeasure ?? ""}|${state.recentPlaces.join(",")}|${events}|${text}`;
+  return `${state.peopleKey}|${state.lastMeasure ?? ""}|${state.recentPlaces.join(",")}|${events}`;
 }
 
 /** A copy of a cached finding placed at its block's offset (cached findings are never changed). */
@@ -56,16 +58,18 @@ function shifted(f: Finding, by: number): Finding {
 /** When two findings overlap, the more specific one is kept. */
 const PRIORITY: ConflictCode[] = ["misspelled-name", "wrong-person", "wrong-place", "wrong-number", "wrong-date", "wrong-actor", "wrong-relation", "wrong-detail"];
 
-/** Blocks cached at most; beyond this the least recently used are dropped. */
-const CACHE_LIMIT = 50_000;
+/** Characters of block text whose readings are kept; beyond this the least recently used go. */
+const CACHE_CHARS = 16 * 1024 * 1024;
+/** Contexts remembered per block: a block compared under many contexts keeps only the latest. */
+const CONTEXTS_PER_BLOCK = 4;
 
 export class Checker {
   private readonly names: NameIndex;
   private readonly events: EventModel;
   private readonly reader: ReaderContext;
-  private readonly cache = new Map<string, SentenceReading[]>();
-  /** Each block's findings (offsets within the block), keyed by everything they depend on. */
-  private readonly compared = new Map<string, Finding[]>();
+  private readonly cache = new TextCache<SentenceReading[]>(CACHE_CHARS);
+  /** Each block's findings (offsets within the block) per context; they go when its readings go. */
+  private readonly compared = new WeakMap<SentenceReading[], Map<string, Finding[]>>();
 
   constructor(readonly base: FactBase) {
     this.names = new NameIndex(base);
@@ -87,10 +91,11 @@ export class Checker {
       next += readings.length;
       // A block compares the same way whenever its text, its sentences' events and what the
       // document said before it are the same: an edit re-compares only what it changed.
-      const key = compareKey(block.text, atts, state);
-      let local = this.compared.get(key);
+      const key = contextKey(atts, state);
+      let byContext = this.compared.get(readings);
+      if (!byContext) this.compared.set(readings, (byContext = new Map()));
+      let local = byContext.get(key);
       if (local) {
-        this.compared.delete(key);
         for (const r of readings) advance(state, r, this.base);
       } else {
         const ctx = new CompareContext(this.base);
@@ -99,9 +104,9 @@ export class Checker {
           advance(state, r, this.base);
         });
         local = ctx.findings;
-        if (this.compared.size >= CACHE_LIMIT) this.compared.delete(this.compared.keys().next().value!);
+        if (byContext.size >= CONTEXTS_PER_BLOCK) byContext.delete(byContext.keys().next().value!);
+        byContext.set(key, local);
       }
-      this.compared.set(key, local);
       for (const f of local) findings.push(shifted(f, block.start));
     }
     const severities = options.severities ?? {};
@@ -135,20 +140,9 @@ export class Checker {
   /** Reads a block, or returns what an earlier check read from the same text. */
   private read(text: string): SentenceReading[] {
     const hit = this.cache.get(text);
-    if (hit) {
-      this.cache.delete(text);
-      this.cache.set(text, hit);
-      return hit;
-    }
+    if (hit) return hit;
     const readings = readBlock(text, this.reader);
     this.cache.set(text, readings);
-    if (this.cache.size > CACHE_LIMIT) {
-      let drop = this.cache.size - CACHE_LIMIT * 0.8;
-      for (const key of this.cache.keys()) {
-        if (drop-- <= 0) break;
-        this.cache.delete(key);
-      }
-    }
     return readings;
   }
 

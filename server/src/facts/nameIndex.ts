@@ -20,6 +20,9 @@ export const PARTICLES = new Set([
   "van", "von", "der", "la", "le", "for", "and",
 ]);
 
+/** The longest word looked up by near spelling. */
+export const MAX_PIECE = 40;
+
 export class NameIndex {
   private byFirst = new Map<string, NameEntry[]>();
   private byPiece = new Map<string, NameEntry[]>();
@@ -93,7 +96,8 @@ export class NameIndex {
 
   /** Known pieces one edit away from this one (for pieces of four letters or more). */
   nearPieces(piece: string): string[] {
-    if (piece.length < 4) return [];
+    // No name has a 40-letter word; a longer "word" (a run of text without spaces) is not looked up.
+    if (piece.length < 4 || piece.length > MAX_PIECE) return [];
     const found = new Set<string>();
     for (const key of [piece, ...deletions(piece)]) {
       for (const candidate of this.deletes.piecesWithDeletion(key)) {
