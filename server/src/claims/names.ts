@@ -68,6 +68,9 @@ export function findNames(tokens: Token[], index: NameIndex, textOf: (s: number,
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (covered[i] || !isNameLike(t) || t.norm.length < 4) continue;
+    // "Jon Kirby": an unknown first name before the surname is the full name misspelled, left to the near match.
+    const before = tokens[i - 1];
+    if (before && i > 1 && isNameLike(before) && !covered[i - 1] && !NOT_NAMES.has(before.norm) && !index.isKnownPiece(before.norm)) continue;
     const people = uniqueEntities(index.endingWith(t.norm));
     if (people.length === 1 && !(tokens[i + 1]?.joined)) {
       mentions.push({ entityId: people[0], start: t.start, end: t.end, first: i, last: i + 1, written: t.raw });

@@ -90,7 +90,8 @@ export function readPlaces(
       if (rel) {
         const subjectId = rel === "in" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: rel, subjectId });
-      } else if (lvl && lvl !== "area" && !/^(of|from|to|than|and)$/.test(tokens[i - 1]?.norm ?? "")) {
+      } else if (lvl && lvl !== "area" && tokens[i - 1]?.raw === "|") {
+        // A table's "Where" cell: "| Aleppo province |".
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
       }
       // "northwest Syria", "northern Syria", "north-western Syria", "the north-eastern province of Aleppo"
@@ -101,11 +102,12 @@ export function readPlaces(
     }
 
     // "raided a house in Sarmada": a name the facts do not know, where an event happened.
-    if ((t.norm === "in" || t.norm === "at") && !mentionAt.has(i + 1)) {
+    const edgeOf = t.norm === "of" && EDGE_NOUNS.has(tokens[i - 1]?.norm ?? "");
+    if ((t.norm === "in" || t.norm === "at" || edgeOf) && !mentionAt.has(i + 1)) {
       const unknown = unknownPlaceAfter(tokens, i + 1, countryByDemonym, mentionAt);
       // "Humaira, in rural Hama province": a name the facts do not know, said to hold a known place.
       const subjectId = unknown?.level === "province" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
-      if (unknown && (eventWordBefore(tokens, i) || subjectId)) {
+      if (unknown && (eventWordBefore(tokens, edgeOf ? i - 3 : i) || subjectId)) {
         claims.push({ start: unknown.start, end: unknown.end, written: unknown.written, kind: "place", level: unknown.level, relation: "in", subjectId });
         i = unknown.lastToken - 1;
         continue;

@@ -77,7 +77,18 @@ function describeCount(c: Count, v: CountValue = c): string {
   return `${q}${v.value}${who} ${c.measure === "aircraft" ? "" : c.measure}`.trim();
 }
 
-export function compareQuantity(ctx: CompareContext, q: Quantity, counts: Count[], owner: { id: string; name: string; isEvent: boolean }): boolean {
+/** The rest of the sentence a quantity stands in, for telling a report of a disputed figure from a claim of it. */
+export interface SentenceContext {
+  quantities: Quantity[];
+}
+
+export function compareQuantity(
+  ctx: CompareContext,
+  q: Quantity,
+  counts: Count[],
+  owner: { id: string; name: string; isEvent: boolean },
+  sentence?: SentenceContext,
+): boolean {
   const matching = countsFor(counts, q);
   if (!matching.length) return false;
   const claim = claimRange(q);
@@ -88,6 +99,9 @@ export function compareQuantity(ctx: CompareContext, q: Quantity, counts: Count[
   const inClaimUnit = c.measure === "duration" ? (c.value * hoursOf(c.unit)) / (q.unitHours ?? 1) : c.value;
   const value = Number.isInteger(inClaimUnit) ? inClaimUnit : Math.round(inClaimUnit * 10) / 10;
   const disputed = c.disputed.find((d) => overlaps(claim, factRange(c, d)));
+  // "A resident spoke of 12 dead, but the Observatory's toll was 13": the disputed figure set
+  // against the established one in the same sentence is reported, not claimed.
+  if (disputed && sentence?.quantities.some((o) => o !== q && countsFor([c], o).length > 0 && overlaps(claimRange(o), factRange(c, c)))) return true;
   const also = disputed
     ? ` One report gives ${describeCount(c, disputed)}${ctx.cite(disputed.cite)}, but the established figure is ${describeCount(c)}.`
     : "";
@@ -113,12 +127,12 @@ function durationFix(c: Count, q: Quantity): { newText: string; start: number; e
   return { newText: `${number} ${unit}${c.value === 1 ? "" : "s"}`, start: q.start, end: q.nounEnd };
 }
 
-export function compareEventQuantity(ctx: CompareContext, q: Quantity, events: FactEvent[]): void {
+export function compareEventQuantity(ctx: CompareContext, q: Quantity, events: FactEvent[], sentence?: SentenceContext): void {
   // Consistent with any candidate event: fine. Otherwise judged against the first that counts it.
   const counting = events.filter((e) => countsFor(e.counts, q).length > 0);
   if (!counting.length) return;
   const claim = claimRange(q);
   if (counting.some((e) => countsFor(e.counts, q).some((c) => overlaps(claim, factRange(c, c))))) return;
   const ev = counting[0];
-  compareQuantity(ctx, q, ev.counts, { id: ev.id, name: ev.name, isEvent: true });
+  compareQuantity(ctx, q, ev.counts, { id: ev.id, name: ev.name, isEvent: true }, sentence);
 }

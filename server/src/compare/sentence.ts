@@ -68,7 +68,7 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
       if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
       continue;
     }
-    if (candidates.length) compareEventQuantity(ctx, q, candidates);
+    if (candidates.length) compareEventQuantity(ctx, q, candidates, s);
   }
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main) compareBuilding(ctx, s, blockText, main);
