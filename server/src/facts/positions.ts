@@ -27,6 +27,8 @@ export class FilePositions {
   private items = new Map<number, number[]>();
   /** The values of the file's top-level keys (its sections), found once per build. */
   private sections = new Map<string, Found | undefined>();
+  /** The item of a section last walked to, with its data. */
+  private lastItem?: { section: string; index: number; node: Found; data: unknown };
 
   /** With a Document (the slow path's), every answer comes from it; without one, from the walk first. */
   private readonly walk: boolean;
@@ -86,6 +88,7 @@ export class FilePositions {
     this.document = undefined;
     this.items.clear();
     this.sections.clear();
+    this.lastItem = undefined;
   }
 
   /** The `yaml` Document of the text, as the slow path parses it. */
@@ -132,11 +135,18 @@ export class FilePositions {
   }
 
   private find(path: Path): Found | undefined {
+    // A build asks for many paths inside one item in a row (an entity, then its roles…): start from it.
+    const last = this.lastItem;
+    if (last && path.length >= 2 && path[0] === last.section && path[1] === last.index) return this.walkFrom(last.node, last.data, path, 2);
     const first = this.nextContentLine(0);
     if (first < 0) return undefined;
-    let node = this.classify(first + indentAt(this.text, first), -1);
-    let data = this.data;
-    for (const step of path) {
+    const root = this.classify(first + indentAt(this.text, first), -1);
+    return this.walkFrom(root, this.data, path, 0);
+  }
+
+  private walkFrom(node: Found | undefined, data: unknown, path: Path, from: number): Found | undefined {
+    for (let k = from; k < path.length; k++) {
+      const step = path[k];
       if (!node || data === null || typeof data !== "object") return undefined;
       if (typeof step === "number") {
         if (!Array.isArray(data) || step >= data.length) return undefined;
@@ -146,6 +156,7 @@ export class FilePositions {
         node = data === this.data ? this.section(node, step) : this.value(node, step);
       }
       data = (data as Record<string | number, unknown>)[step];
+      if (k === 1 && node && typeof path[0] === "string" && typeof step === "number") this.lastItem = { section: path[0], index: step, node, data };
     }
     return node;
   }
