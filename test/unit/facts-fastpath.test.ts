@@ -9,6 +9,7 @@ import { buildFactBase } from "../../server/src/facts/build";
 import { findFactFiles } from "../../server/src/facts/discover";
 import { fastLoad } from "../../server/src/facts/fastParse";
 import { parseFactFile } from "../../server/src/facts/parse";
+import { parse as parseYaml } from "yaml";
 import { FACTS, FIXTURES } from "../support/paths";
 import { show, yaml } from "./facts-support";
 
@@ -155,6 +156,8 @@ describe("fact files: the fast path reads what the yaml path reads", () => {
   it("YAML 1.1 words and forms stay text, as YAML 1.2 reads them", () => {
     const data = fastLoad("a: yes\nb: No\nc: 2019-10-26\nd: 1_000\ne: 0b101\nf: on\ng: ~\nh: .5\n");
     assert.deepStrictEqual(data, { a: "yes", b: "No", c: "2019-10-26", d: "1_000", e: "0b101", f: "on", g: null, h: 0.5 });
+    const scalars = "a:\nb: ~\nc: Null\nd: -1\ne: +.5\nf: .inf\ng: -.INF\nh: .NaN\ni: TRUE\nj: false\nk: 0x1F\nl: 0o17\nm: 1e3\nn: nil\no: 1.\np: +12\nq: 0.5e-3\nr: 012\ns: -0\nt: 12:30\n";
+    assert.deepStrictEqual(fastLoad(scalars), parseYaml(scalars));
   });
 
   it("leaves anchors, aliases, tags and directives to the yaml path", () => {

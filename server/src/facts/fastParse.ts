@@ -5,8 +5,13 @@
 // left to the `yaml` path in parse.ts, which reports every problem with its place.
 import { FAILSAFE_SCHEMA, load, Type } from "js-yaml";
 
-const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown): Type =>
-  new Type(`tag:yaml.org,2002:${tag}`, { kind: "scalar", resolve: (s: string | null) => test.test(s ?? ""), construct });
+/** A plain-scalar type; `starts` lists the first characters it can begin with, so most words skip its pattern. */
+const scalar = (tag: string, starts: string, test: RegExp, construct: (s: string) => unknown): Type =>
+  new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: "scalar",
+    resolve: (s: string | null) => (s ? starts.includes(s[0]) && test.test(s) : test.test("")),
+    construct,
+  });
 
 /**
  * The core schema of YAML 1.2 with `yaml`'s own patterns (yaml/dist/schema/core): no `yes`/`no`,
@@ -14,12 +19,12 @@ const scalar = (tag: string, test: RegExp, construct: (s: string) => unknown): T
  */
 export const CORE_SCHEMA_AS_YAML = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar("null", /^(?:~|[Nn]ull|NULL)?$/, () => null),
-    scalar("bool", /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"),
-    scalar("int", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
+    scalar("null", "~nN", /^(?:~|[Nn]ull|NULL)?$/, () => null),
+    scalar("bool", "tTfF", /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === "t" || s[0] === "T"),
+    scalar("int", "+-0123456789", /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/, (s) =>
       s[1] === "o" ? parseInt(s.slice(2), 8) : s[1] === "x" ? parseInt(s.slice(2), 16) : parseInt(s, 10),
     ),
-    scalar("float", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
+    scalar("float", "+-.0123456789", /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) =>
       /nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === "-" ? -Infinity : Infinity) : parseFloat(s),
     ),
   ],
