@@ -22,7 +22,9 @@ const CACHED_SEQUENCE = 64;
 const KEY = /([A-Za-z0-9_][A-Za-z0-9_. -]*?) *:(?=[ \r\n]|$)/y;
 
 export class FilePositions {
-  private cursor = { line: 0, lineStart: 0 };
+  /** The line of the last position asked for, and where it starts. */
+  private cursorLine = 0;
+  private cursorStart = 0;
   private document?: Document.Parsed;
   private items = new Map<number, number[]>();
   /** The values of the file's top-level keys (its sections), found once per build. */
@@ -55,7 +57,8 @@ export class FilePositions {
   position(offset: number): { line: number; character: number } {
     const t = this.text;
     offset = Math.max(0, Math.min(offset, t.length));
-    let { line, lineStart } = this.cursor;
+    let line = this.cursorLine;
+    let lineStart = this.cursorStart;
     while (offset < lineStart) {
       lineStart = t.lastIndexOf("\n", lineStart - 2) + 1;
       line--;
@@ -64,7 +67,8 @@ export class FilePositions {
       line++;
       lineStart = nl + 1;
     }
-    this.cursor = { line, lineStart };
+    this.cursorLine = line;
+    this.cursorStart = lineStart;
     return { line, character: offset - lineStart };
   }
 
@@ -186,10 +190,14 @@ export class FilePositions {
     const c = map.col;
     let pos = map.start;
     for (;;) {
+      if (t.startsWith(key, pos)) {
+        let colon = pos + key.length;
+        while (t[colon] === " ") colon++;
+        const after = t[colon + 1];
+        if (t[colon] === ":" && (after === undefined || after === " " || after === "\n" || after === "\r")) return this.valueAfter(colon + 1, c);
+      }
       KEY.lastIndex = pos;
-      const m = KEY.exec(t);
-      if (!m || m.index !== pos) return undefined;
-      if (m[1] === key) return this.valueAfter(pos + m[0].length, c);
+      if (!KEY.test(t)) return undefined;
       // The next key of this map: the next line at its column that is not an item of an indentless list.
       let line = this.nextContentLine(lineEnd(t, pos));
       for (; line >= 0; line = this.nextContentLine(lineEnd(t, line))) {
