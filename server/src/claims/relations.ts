@@ -49,6 +49,15 @@ const CONNECTORS = new Set([
   "finally", "effectively", "never", "openly",
 ]);
 
+/** Phrases by their first word, so each token is tried only against phrases that can start there. */
+function byFirstWord(phrases: string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const p of phrases) map.set(p[0], [...(map.get(p[0]) ?? []), p]);
+  return map;
+}
+const LINK_BY_FIRST = byFirstWord(LINK_PHRASES);
+const END_BY_FIRST = byFirstWord(END_PHRASES);
+
 const matchAt = (tokens: Token[], i: number, words: string[]): boolean => words.every((w, k) => tokens[i + k]?.norm === w);
 
 export function readRelations(
@@ -95,13 +104,13 @@ export function readRelations(
       if (object && subject && subject !== object) relations.push({ subject, object, type: "formerly" });
       continue;
     }
-    for (const phrase of END_PHRASES) {
+    for (const phrase of END_BY_FIRST.get(w) ?? []) {
       if (!matchAt(tokens, i, phrase)) continue;
       const object = orgAfter(i + phrase.length, 2);
       const subject = orgBefore(i) ?? referredBack(i);
       if (object && subject && subject !== object) relations.push({ subject, object, type: "ended", until: yearAfter(object.last) });
     }
-    for (const phrase of LINK_PHRASES) {
+    for (const phrase of LINK_BY_FIRST.get(w) ?? []) {
       if (!matchAt(tokens, i, phrase)) continue;
       const object = orgAfter(i + phrase.length, 2);
       const subject = orgBefore(i) ?? referredBack(i);

@@ -20,7 +20,17 @@ export interface Token {
   value?: number;
 }
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{M}]/u.test(c);
+// ASCII first: the Unicode property test is only needed past it, and this runs for every character.
+const isLetter = (c: string | undefined): boolean => {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /[\p{L}\p{M}]/u.test(c);
+};
+const isSpace = (c: string): boolean => {
+  const code = c.charCodeAt(0);
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && /\s/.test(c));
+};
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= "0" && c <= "9";
 const isApostrophe = (c: string | undefined): boolean => c === "'" || c === "\u2019" || c === "\u02bc";
 const isHyphen = (c: string | undefined): boolean => c === "-" || c === "\u2010" || c === "\u2011";
@@ -32,7 +42,7 @@ export function tokenize(text: string, offset = 0): Token[] {
   let hyphenPending = false;
   while (i < n) {
     const c = text[i];
-    if (/\s/.test(c)) {
+    if (isSpace(c)) {
       hyphenPending = false;
       i++;
       continue;
