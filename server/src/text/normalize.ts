@@ -18,5 +18,7 @@ export function namePieces(s: string): string[] {
 
 /** Lowercase, strip diacritics and apostrophes. */
 export function foldPiece(s: string): string {
+  // Plain ASCII letters need no decomposition: the common case, done for every word.
+  if (/^[A-Za-z0-9.]*$/.test(s)) return s.toLowerCase();
   return s.normalize("NFD").replace(/\p{M}+/gu, "").replace(APOSTROPHES, "").toLowerCase();
 }
