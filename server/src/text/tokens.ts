@@ -87,14 +87,18 @@ export function tokenize(text: string, offset = 0): Token[] {
       // Keep the final dot of an acronym such as U.S.
       if (text[i] === "." && /^(\p{L}\.)+\p{L}$/u.test(text.slice(start, i))) i++;
       const raw = text.slice(start, i);
-      const letters = raw.replace(/[^\p{L}]/gu, "");
+      const first = raw.charCodeAt(0);
+      const cap = first < 128 ? first >= 65 && first <= 90 : /\p{Lu}/u.test(raw[0]);
+      // Only a capitalized word can be all capitals; most words are spared the Unicode scan.
+      const letters = cap && raw.length >= 2 ? raw.replace(/[^\p{L}]/gu, "") : "";
+      const folded = foldPiece(raw);
       tokens.push({
         start: start + offset,
         end: i + offset,
         raw,
-        norm: foldPiece(raw).replace(/\./g, ""),
+        norm: folded.includes(".") ? folded.replace(/\./g, "") : folded,
         kind: "word",
-        cap: /\p{Lu}/u.test(raw[0]),
+        cap,
         upper: letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters),
         joined: hyphenPending,
       });
