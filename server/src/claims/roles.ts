@@ -47,9 +47,9 @@ const FILLER = new Set([
 ]);
 
 /** Verbs of office, read as the office they name: "who heads the Observatory", "speaking for the Pentagon". */
-const OFFICE_VERBS: Record<string, string> = {
+const OFFICE_VERBS: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
   heads: "head", leads: "leader", runs: "head", directs: "director", chairs: "chairman", speaking: "spokesman", speaks: "spokesman",
-};
+});
 
 export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: string) => string | undefined): RoleClaim[] {
   const claims: RoleClaim[] = [];
