@@ -2,7 +2,7 @@
 // editor does, and times what a writer waits for: the first diagnostics of an opened
 // draft, and the answer to each character typed in the middle of it.
 import { performance } from "node:perf_hooks";
-import { LspClient } from "../test/support/lspClient";
+import { LspClient, startCheckingServer } from "../test/support/lspClient";
 import { memoryOf, Summary, summarize } from "./stats";
 
 export interface DraftFigures {
@@ -24,16 +24,7 @@ export interface ServerFactFigures {
 const WAIT_MS = 300_000;
 
 /** A server that checks at once (debounceMs 0, read through workspace/configuration). */
-export async function startBenchServer(factPaths: string[]): Promise<{ client: LspClient; errors: string[] }> {
-  const client = new LspClient(factPaths.flatMap((p) => ["--facts", p]));
-  client.configuration = { debounceMs: 0 };
-  const errors: string[] = [];
-  client.connection.onNotification("window/logMessage", (p: { type: number; message: string }) => {
-    if (p.type === 1) errors.push(p.message);
-  });
-  await client.initialize(undefined, { workspace: { configuration: true, workspaceFolders: true } });
-  return { client, errors };
-}
+export const startBenchServer = startCheckingServer;
 
 /** Opens a draft and resolves with the milliseconds until its first diagnostics arrive. */
 async function timeOpen(client: LspClient, uri: string, text: string): Promise<{ ms: number; count: number }> {

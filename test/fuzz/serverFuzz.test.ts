@@ -6,7 +6,7 @@
 import { strict as assert } from "node:assert";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { Diagnostic } from "vscode-languageserver-protocol";
-import { LspClient } from "../support/lspClient";
+import { LspClient, startCheckingServer } from "../support/lspClient";
 import { FACTS } from "../support/paths";
 import { HOSTILE_DRAFTS, newsDraft, randomSnippet } from "./drafts";
 import { fuzzScale, Random, seedFromEnv } from "./random";
@@ -19,15 +19,8 @@ interface Server {
   errors: string[];
 }
 
-async function startServer(): Promise<Server> {
-  const client = new LspClient(["--facts", FACTS]);
-  client.configuration = { debounceMs: 0 };
-  const errors: string[] = [];
-  client.connection.onNotification("window/logMessage", (p: { type: number; message: string }) => {
-    if (p.type === 1) errors.push(p.message);
-  });
-  await client.initialize(undefined, { workspace: { configuration: true, workspaceFolders: true } });
-  return { client, errors };
+function startServer(): Promise<Server> {
+  return startCheckingServer([FACTS]);
 }
 
 /** What a writer sees of a diagnostic; `data` carries the version and is left out. */

@@ -185,3 +185,15 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
   for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
 }
+
+/** A server over stdio that checks at once (debounceMs 0), with the error messages it logs collected. */
+export async function startCheckingServer(factPaths: string[]): Promise<{ client: LspClient; errors: string[] }> {
+  const client = new LspClient(factPaths.flatMap((p) => ["--facts", p]));
+  client.configuration = { debounceMs: 0 };
+  const errors: string[] = [];
+  client.connection.onNotification("window/logMessage", (p: { type: number; message: string }) => {
+    if (p.type === 1) errors.push(p.message);
+  });
+  await client.initialize(undefined, { workspace: { configuration: true, workspaceFolders: true } });
+  return { client, errors };
+}
