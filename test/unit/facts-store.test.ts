@@ -119,6 +119,40 @@ describe("fact store (last good version of each file)", () => {
     assert.equal(store.base.events.get("seizure")?.name, "Seizure by rebels");
   });
 
+  it("a reference left out for a missing id is back once another file defines it, the file making it untouched", () => {
+    const store = new FactStore();
+    store.updateMany([
+      { file: "s.facts.yaml", text: SOURCES },
+      { file: "e.facts.yaml", text: event("saraqib") },
+    ]);
+    assert.equal(store.base.events.get("seizure")?.place?.at, undefined);
+    // Only p.facts.yaml changes; e.facts.yaml is reused as compiled, with its reference as written.
+    store.update("p.facts.yaml", `${PLACES}  - id: saraqib\n    kind: place\n    level: town\n    name: Saraqib\n    cite: [{ source: monitor-report, quote: Saraqib }]\n`);
+    assert.equal(store.base.events.get("seizure")?.place?.at, "saraqib");
+    assert.deepEqual(store.allProblems().map(show), []);
+    // And it goes again when the place does.
+    store.remove("p.facts.yaml");
+    assert.equal(store.base.events.get("seizure")?.place?.at, undefined);
+    only(store.problemsOf("e.facts.yaml"), "dangling-reference");
+  });
+
+  it("a broken place circle is broken in the base only: mending it in another file restores every link", () => {
+    const store = new FactStore();
+    const place = (id: string, inside: string) => `  - id: ${id}\n    kind: place\n    level: town\n    name: ${id}\n    in: ${inside}\n    cite: [{ source: monitor-report, quote: x }]\n`;
+    store.updateMany([
+      { file: "s.facts.yaml", text: SOURCES },
+      { file: "a.facts.yaml", text: `entities:\n${place("alpha", "beta")}` },
+      { file: "b.facts.yaml", text: `entities:\n${place("beta", "alpha")}` },
+    ]);
+    only(store.allProblems(), "place-cycle");
+    // The circle was cut at beta (b.facts.yaml); mending it in a.facts.yaml brings beta's link back.
+    assert.equal(store.base.entities.get("beta")?.in, undefined);
+    store.update("a.facts.yaml", `entities:\n${place("alpha", "delta")}  - id: delta\n    kind: place\n    level: country\n    name: delta\n    cite: [{ source: monitor-report, quote: x }]\n`);
+    assert.deepEqual(store.allProblems().map(show), []);
+    assert.equal(store.base.entities.get("beta")?.in, "alpha");
+    assert.equal(store.base.entities.get("alpha")?.in, "delta");
+  });
+
   it("emptying a file removes its facts (a warning, not a held-back error)", () => {
     const store = storeWith({ "s.facts.yaml": SOURCES, "p.facts.yaml": PLACES });
     only(store.update("p.facts.yaml", ""), "empty-file");

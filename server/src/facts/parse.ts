@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { shippedFactsDir } from "./discover";
 import { fastLoad } from "./fastParse";
 import { FilePositions, lineEnd, rangeOfNode } from "./positions";
+import type { CompiledFactFile } from "./compile";
 
 export interface FactProblem {
   file: string;
@@ -30,8 +31,10 @@ export interface FactProblem {
 export interface ParsedFactFile {
   file: string;
   text: string;
-  /** The plain data, present only when the file has no error. */
+  /** The plain data, present only when the file has no error (the store drops it once compiled). */
   data?: RawFactFile;
+  /** The file's facts as model objects, compiled from data (compile.ts); kept while the file is in force. */
+  compiled?: CompiledFactFile;
   /** Lines, columns and nodes of the text; what they cost to find is dropped after each build. */
   positions: FilePositions;
   problems: FactProblem[];

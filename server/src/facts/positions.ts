@@ -33,7 +33,7 @@ export class FilePositions {
   private lastItem?: { section: string; index: number; node: Found; data: unknown };
 
   /** With a Document (the slow path's), every answer comes from it; without one, from the walk first. */
-  private readonly walk: boolean;
+  private walk: boolean;
 
   /**
    * With the file's data, answers come from the walk first, checked against the data as it goes:
@@ -44,7 +44,7 @@ export class FilePositions {
   constructor(
     readonly text: string,
     doc?: Document.Parsed,
-    private readonly data?: unknown,
+    private data?: unknown,
   ) {
     this.document = doc;
     this.walk = data !== undefined;
@@ -87,8 +87,15 @@ export class FilePositions {
     return range ?? rangeOfNode(this.doc(), path, this.text);
   }
 
-  /** Drops what only a build needs: the Document, the offsets of items. */
-  release(): void {
+  /**
+   * Drops what only a build needs: the Document, the offsets of items; with `data`, the file's
+   * data too (once compiled, the store keeps no data: later questions go to a Document).
+   */
+  release(data = false): void {
+    if (data) {
+      this.data = undefined;
+      this.walk = false;
+    }
     this.document = undefined;
     this.items.clear();
     this.sections.clear();

@@ -2,7 +2,7 @@
 // parses, fits the schema and adds no error of its own across files (a dangling id, a
 // duplicate id…); until then the file's last good version stays in use, so a typo in a
 // fact file never empties or breaks the base.
-import { buildFactBase, BuildOptions, BuildResult } from "./build";
+import { buildFactBase, BuildOptions, BuildResult, compiledOf } from "./build";
 import { emptyFactBase, FactBase } from "./model";
 import { FactProblem, ParsedFactFile, parseFactFile } from "./parse";
 
@@ -41,7 +41,12 @@ export class FactStore {
     for (const { file, text } of files) {
       const parsed = parseFactFile(file, text);
       this.heldBack.delete(file);
-      if (parsed.data) candidates.push(parsed);
+      // Compiled at once, and its data let go: rebuilds reuse the compiled facts of unchanged files.
+      if (compiledOf(parsed)) {
+        parsed.data = undefined;
+        parsed.positions.release(true);
+        candidates.push(parsed);
+      }
       else this.pending.set(file, parsed.problems);
     }
     for (const held of this.heldBack.values()) if (!candidates.some((c) => c.file === held.file)) candidates.push(held);
