@@ -62,8 +62,27 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     const [from, to] = file.positions.rangeOf(path) ?? [0, 0];
     out.problems.push(problemAt(file.file, file.positions, from, to, "warning", code, message));
   };
+  // The parser makes a string of every value: the same kind, source id or place id written
+  // a hundred thousand times is kept once.
+  const strings = new Map<string, string>();
+  const word = <T extends string | undefined>(v: unknown): T => {
+    if (typeof v !== "string") return v as T;
+    const known = strings.get(v);
+    if (known !== undefined) return known as T;
+    strings.set(v, v);
+    return v as T;
+  };
+  const words = (raw: unknown): string[] => {
+    const list = listOf<string>(raw);
+    for (let k = 0; k < list.length; k++) list[k] = word(list[k]);
+    return list;
+  };
   // Citations are the parser's own objects: the schema allows exactly `source` and `quote`.
-  const cites = (raw: unknown): Citation[] => listOf<Citation>(raw);
+  const cites = (raw: unknown): Citation[] => {
+    const list = listOf<Citation>(raw);
+    for (const c of list) c.source = word(c.source);
+    return list;
+  };
 
   (data.sources ?? []).forEach((s, i) => {
     out.sources.push({
@@ -83,13 +102,13 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     const p: Path = ["entities", i];
     const entity: Entity = {
       id: e.id as string,
-      kind: e.kind as Entity["kind"],
+      kind: word(e.kind),
       name: e.name as string,
       variants: listOf<string>(e.variants),
-      level: e.level as Entity["level"],
-      in: e.in as string | undefined,
-      near: listOf<string>(e.near),
-      region: e.region as string | undefined,
+      level: word(e.level),
+      in: word(e.in),
+      near: words(e.near),
+      region: word(e.region),
       demonym: e.demonym as string | undefined,
       roles: NONE,
       relations: NONE,
@@ -103,10 +122,10 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     entity.roles = trimmed(
       listOf<Raw>(e.roles).map(
         (r, j): Role => ({
-          title: r.title as string,
-          aliases: listOf<string>(r.aliases),
-          of: r.of as string | undefined,
-          rank: r.rank as string | undefined,
+          title: word(r.title),
+          aliases: words(r.aliases),
+          of: word(r.of),
+          rank: word(r.rank),
           cite: cites(r.cite),
           at: at([...p, "roles", j]),
         }),
@@ -115,8 +134,8 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     entity.relations = trimmed(
       listOf<Raw>(e.relations).map((r, j): Relation => {
         const relation: Relation = {
-          type: r.type as Relation["type"],
-          target: r.target as string,
+          type: word(r.type),
+          target: word(r.target),
           since: r.since as number | undefined,
           until: r.until as number | undefined,
           cite: cites(r.cite),
@@ -144,9 +163,9 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     let place: EventPlace | undefined;
     if (rawPlace) {
       const pp: Path = [...p, "place"];
-      place = { at: rawPlace.at as string | undefined, near: listOf<string>(rawPlace.near), region: rawPlace.region as string | undefined, cite: cites(rawPlace.cite), loc: at(pp) };
+      place = { at: word(rawPlace.at), near: words(rawPlace.near), region: word(rawPlace.region), cite: cites(rawPlace.cite), loc: at(pp) };
       const disputed = listOf<Raw>(rawPlace.disputed);
-      if (disputed.length) place.disputed = disputed.map((d, k) => ({ at: d.at as string, cite: cites(d.cite), loc: at([...pp, "disputed", k]) }));
+      if (disputed.length) place.disputed = disputed.map((d, k) => ({ at: word<string>(d.at), cite: cites(d.cite), loc: at([...pp, "disputed", k]) }));
     }
     let when: EventWhen | undefined;
     if (rawWhen) {
@@ -167,17 +186,17 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     out.events.push({
       id: ev.id as string,
       name: ev.name as string,
-      kind: (ev.kind as string | undefined) ?? "event",
+      kind: word<string | undefined>(ev.kind) ?? "event",
       keywords: listOf<string>(ev.keywords),
       place,
       when,
       actors: participants(ev.actors, [...p, "actors"]),
       targets: participants(ev.targets, [...p, "targets"]),
-      people: listOf<string>(ev.people),
+      people: words(ev.people),
       counts: trimmed(listOf<Raw>(ev.counts).flatMap((c, j) => counts(c, [...p, "counts", j]))),
       details: listOf<Raw>(ev.details).map(
         (d, j): Detail => ({
-          what: d.what as string,
+          what: word(d.what),
           value: d.value as string,
           cite: cites(d.cite),
           disputed: listOf<Raw>(d.disputed).map((x) => ({ value: x.value as string, cite: cites(x.cite) })),
@@ -194,24 +213,24 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     if (!raw) return undefined;
     const r = raw as Raw;
     return {
-      ids: listOf<string>(r.ids),
+      ids: words(r.ids),
       cite: cites(r.cite),
-      disputed: listOf<Raw>(r.disputed).map((d) => ({ ids: listOf<string>(d.ids), cite: cites(d.cite) })),
+      disputed: listOf<Raw>(r.disputed).map((d) => ({ ids: words(d.ids), cite: cites(d.cite) })),
       at: at(path),
     };
   }
 
   function countValue(c: Raw, path: Path): CountValue {
-    return { value: c.value as number, qualifier: (c.qualifier as Qualifier | undefined) ?? "exactly", cite: cites(c.cite), at: at(path) };
+    return { value: c.value as number, qualifier: word<Qualifier | undefined>(c.qualifier) ?? "exactly", cite: cites(c.cite), at: at(path) };
   }
 
   /** A count, followed by the parts of its breakdown as counts of their own (COUNT_PATHS in link.ts walks them back). */
   function counts(c: Raw, path: Path): Count[] {
     const total: Count = {
       ...countValue(c, path),
-      measure: c.measure as string,
-      of: c.of as string | undefined,
-      unit: c.unit as string | undefined,
+      measure: word(c.measure),
+      of: word(c.of),
+      unit: word(c.unit),
       disputed: listOf<Raw>(c.disputed).map((d, k) => countValue(d, [...path, "disputed", k])),
     };
     const parts = listOf<Raw>(c.breakdown).map((b, k): Count => {
@@ -219,7 +238,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       return {
         ...countValue(b, bp),
         measure: total.measure,
-        of: b.of as string,
+        of: word(b.of),
         unit: total.unit,
         disputed: listOf<Raw>(b.disputed).map((d, m) => countValue(d, [...bp, "disputed", m])),
         within: total.of ?? "people",

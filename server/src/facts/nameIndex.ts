@@ -12,7 +12,17 @@ export interface NameEntry {
   /** Acronyms (HTS, IS) match only as written in capitals. */
   caseSensitive: boolean;
   canonical: boolean;
+  /** The entry as a list of its own, made when a lookup first returns it alone. */
+  alone?: NameEntry[];
 }
+
+/**
+ * A key's entries: most keys have one, kept as it is (a list for each of hundreds of thousands of
+ * keys is tens of megabytes); lookups return lists all the same.
+ */
+type Entries = NameEntry | NameEntry[];
+
+const NO_ENTRIES = Object.freeze([]) as unknown as NameEntry[];
 
 /** Short words that join the parts of Arabic and European names; never enough on their own. */
 export const PARTICLES = new Set([
@@ -24,27 +34,28 @@ export const PARTICLES = new Set([
 export const MAX_PIECE = 40;
 
 export class NameIndex {
-  private byFirst = new Map<string, NameEntry[]>();
-  private byPiece = new Map<string, NameEntry[]>();
+  private byFirst = new Map<string, Entries>();
+  /** Every piece of a name but particles: with the demonyms' pieces, the known words. */
+  private byPiece = new Map<string, Entries>();
   /** Pieces of four letters or more, in the order first seen; near spellings are looked up among them. */
   private deletable: string[] = [];
   private deletes!: DeletionTable;
-  private pieces = new Set<string>();
+  private demonymPieces = new Set<string>();
   /** Pieces that end a person's name (surnames) or make up a one-piece name. */
-  private lastPieces = new Map<string, NameEntry[]>();
+  private lastPieces = new Map<string, Entries>();
 
   constructor(base: FactBase) {
     // One string per distinct piece ("nadia" in a thousand names is kept once); only while building.
     const interned = new Map<string, string>();
     for (const entity of base.entities.values()) {
       // Adjectives of countries are words of their own (Iraqi is not a misspelling of Iraq).
-      if (entity.demonym) for (const p of namePieces(entity.demonym)) this.pieces.add(p);
+      if (entity.demonym) for (const p of namePieces(entity.demonym)) this.demonymPieces.add(p);
       this.add(entity, entity.name, true, interned);
       for (const v of entity.variants) this.add(entity, v, false, interned);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.pieces.length - a.pieces.length);
+    for (const list of this.byFirst.values()) if (Array.isArray(list)) list.sort((a, b) => b.pieces.length - a.pieces.length);
     // A list that grew by push keeps room for more; a copy holds just its entries.
-    for (const map of [this.byFirst, this.byPiece, this.lastPieces]) for (const [k, list] of map) if (list.length > 1) map.set(k, list.slice());
+    for (const map of [this.byFirst, this.byPiece, this.lastPieces]) for (const [k, list] of map) if (Array.isArray(list)) map.set(k, list.slice());
     this.deletes = new DeletionTable(this.deletable);
   }
 
@@ -61,15 +72,12 @@ export class NameIndex {
     const letters = spelling.replace(/[^\p{L}]/gu, "");
     const caseSensitive = pieces.length === 1 && letters.length <= 6 && letters === letters.toUpperCase();
     // slice(): the pieces as built keep room to grow; a copy holds just them.
-    const entry: NameEntry = { entityId: entity.id, spelling, pieces: pieces.slice(), caseSensitive, canonical };
+    const entry: NameEntry = { entityId: entity.id, spelling, pieces: pieces.slice(), caseSensitive, canonical, alone: undefined };
     push(this.byFirst, pieces[0], entry);
     for (const p of new Set(pieces)) {
       if (PARTICLES.has(p)) continue;
+      if (p.length >= 4 && !this.isKnownPiece(p)) this.deletable.push(p);
       push(this.byPiece, p, entry);
-      if (!this.pieces.has(p)) {
-        this.pieces.add(p);
-        if (p.length >= 4) this.deletable.push(p);
-      }
     }
     const last = pieces[pieces.length - 1];
     if ((entity.kind === "person" || pieces.length === 1) && !PARTICLES.has(last)) push(this.lastPieces, last, entry);
@@ -77,21 +85,21 @@ export class NameIndex {
 
   /** Names that begin with this piece, longest first. */
   startingWith(piece: string): NameEntry[] {
-    return this.byFirst.get(piece) ?? [];
+    return listOf(this.byFirst.get(piece));
   }
 
   /** Names that contain this piece (particles excluded). */
   containing(piece: string): NameEntry[] {
-    return this.byPiece.get(piece) ?? [];
+    return listOf(this.byPiece.get(piece));
   }
 
   isKnownPiece(piece: string): boolean {
-    return this.pieces.has(piece);
+    return this.byPiece.has(piece) || this.demonymPieces.has(piece);
   }
 
   /** Names whose last piece (a surname, or a one-piece name) is this one. */
   endingWith(piece: string): NameEntry[] {
-    return this.lastPieces.get(piece) ?? [];
+    return listOf(this.lastPieces.get(piece));
   }
 
   /** Known pieces one edit away from this one (for pieces of four letters or more). */
@@ -103,7 +111,7 @@ export class NameIndex {
       for (const candidate of this.deletes.piecesWithDeletion(key)) {
         if (candidate !== piece && slipDistance(candidate, piece) <= 1) found.add(candidate);
       }
-      if (this.pieces.has(key) && key !== piece) found.add(key);
+      if (key !== piece && this.isKnownPiece(key)) found.add(key);
     }
     return [...found];
   }
@@ -184,9 +192,15 @@ function deletions(word: string): string[] {
   return out;
 }
 
-/** Appends without a duplicate check: callers add each value once per key (a scan would be quadratic in common first names). */
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Appends without a duplicate check: callers add each entry once per key (a scan would be quadratic in common first names). */
+function push(map: Map<string, Entries>, key: string, entry: NameEntry): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, entry);
+  else if (Array.isArray(known)) known.push(entry);
+  else map.set(key, [known, entry]);
+}
+
+function listOf(entries: Entries | undefined): NameEntry[] {
+  if (entries === undefined) return NO_ENTRIES;
+  return Array.isArray(entries) ? entries : (entries.alone ??= [entries]);
 }
