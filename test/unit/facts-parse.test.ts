@@ -112,6 +112,14 @@ describe("fact file parsing", () => {
       assert.match(p.message, /not a finite number/);
     });
 
+    it("nor is a whole number too large to hold", () => {
+      const huge = `1${"0".repeat(400)}`;
+      const text = withCount(`measure: killed, value: ${huge}`);
+      const p = only(parse(text).problems, "schema");
+      assertAt(p, text, huge);
+      assert.match(p.message, /not a finite number/);
+    });
+
     it("reports every problem of a file, not only the first", () => {
       const text = PERSON.replace("kind: person", "kind: human").replace("name: Jane Doe", "name: 42");
       const problems = parse(text).problems;

@@ -45,9 +45,17 @@ function trimmed<T>(list: T[] | undefined): T[] {
   return list?.length ? list.slice() : NONE;
 }
 
-/** The list as the file has it (the parser's lists are already trimmed), or the shared empty one. */
+/** The items of a list of the file, to read (nothing kept). */
+function itemsOf(raw: unknown): Raw[] {
+  return Array.isArray(raw) ? (raw as Raw[]) : NONE;
+}
+
+/**
+ * The file's list, or the shared empty one. A copy: the parser's lists grew by push and keep
+ * room for more (a one-item list with room for seventeen), and the base keeps them.
+ */
 function listOf<T>(raw: unknown): T[] {
-  return Array.isArray(raw) && raw.length ? (raw as T[]) : NONE;
+  return Array.isArray(raw) && raw.length ? (raw.slice() as T[]) : NONE;
 }
 
 export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
@@ -120,7 +128,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       variantsAt: at(e.variants ? [...p, "variants"] : [...p, "name"]),
     };
     entity.roles = trimmed(
-      listOf<Raw>(e.roles).map(
+      itemsOf(e.roles).map(
         (r, j): Role => ({
           title: word(r.title),
           aliases: words(r.aliases),
@@ -132,7 +140,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       ),
     );
     entity.relations = trimmed(
-      listOf<Raw>(e.relations).map((r, j): Relation => {
+      itemsOf(e.relations).map((r, j): Relation => {
         const relation: Relation = {
           type: word(r.type),
           target: word(r.target),
@@ -151,7 +159,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     if (founded) {
       entity.founded = { year: founded.year as number, month: founded.month as number | undefined, cite: cites(founded.cite), at: at([...p, "founded"]) };
     }
-    entity.counts = trimmed(listOf<Raw>(e.counts).flatMap((c, j) => counts(c, [...p, "counts", j])));
+    entity.counts = trimmed(itemsOf(e.counts).flatMap((c, j) => counts(c, [...p, "counts", j])));
     misplacedFields(e, p);
     out.entities.push(entity);
   });
@@ -164,7 +172,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     if (rawPlace) {
       const pp: Path = [...p, "place"];
       place = { at: word(rawPlace.at), near: words(rawPlace.near), region: word(rawPlace.region), cite: cites(rawPlace.cite), loc: at(pp) };
-      const disputed = listOf<Raw>(rawPlace.disputed);
+      const disputed = itemsOf(rawPlace.disputed);
       if (disputed.length) place.disputed = disputed.map((d, k) => ({ at: word<string>(d.at), cite: cites(d.cite), loc: at([...pp, "disputed", k]) }));
     }
     let when: EventWhen | undefined;
@@ -193,13 +201,13 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       actors: participants(ev.actors, [...p, "actors"]),
       targets: participants(ev.targets, [...p, "targets"]),
       people: words(ev.people),
-      counts: trimmed(listOf<Raw>(ev.counts).flatMap((c, j) => counts(c, [...p, "counts", j]))),
-      details: listOf<Raw>(ev.details).map(
+      counts: trimmed(itemsOf(ev.counts).flatMap((c, j) => counts(c, [...p, "counts", j]))),
+      details: itemsOf(ev.details).map(
         (d, j): Detail => ({
           what: word(d.what),
           value: d.value as string,
           cite: cites(d.cite),
-          disputed: listOf<Raw>(d.disputed).map((x) => ({ value: x.value as string, cite: cites(x.cite) })),
+          disputed: itemsOf(d.disputed).map((x) => ({ value: x.value as string, cite: cites(x.cite) })),
           at: at([...p, "details", j]),
         }),
       ),
@@ -215,7 +223,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     return {
       ids: words(r.ids),
       cite: cites(r.cite),
-      disputed: listOf<Raw>(r.disputed).map((d) => ({ ids: words(d.ids), cite: cites(d.cite) })),
+      disputed: itemsOf(r.disputed).map((d) => ({ ids: words(d.ids), cite: cites(d.cite) })),
       at: at(path),
     };
   }
@@ -231,16 +239,16 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       measure: word(c.measure),
       of: word(c.of),
       unit: word(c.unit),
-      disputed: listOf<Raw>(c.disputed).map((d, k) => countValue(d, [...path, "disputed", k])),
+      disputed: itemsOf(c.disputed).map((d, k) => countValue(d, [...path, "disputed", k])),
     };
-    const parts = listOf<Raw>(c.breakdown).map((b, k): Count => {
+    const parts = itemsOf(c.breakdown).map((b, k): Count => {
       const bp: Path = [...path, "breakdown", k];
       return {
         ...countValue(b, bp),
         measure: total.measure,
         of: word(b.of),
         unit: total.unit,
-        disputed: listOf<Raw>(b.disputed).map((d, m) => countValue(d, [...bp, "disputed", m])),
+        disputed: itemsOf(b.disputed).map((d, m) => countValue(d, [...bp, "disputed", m])),
         within: total.of ?? "people",
       };
     });

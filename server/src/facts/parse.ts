@@ -6,7 +6,7 @@ import { Document, isMap, isPair, isScalar, isSeq, Node, parseDocument, YAMLErro
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { shippedFactsDir } from "./discover";
-import { fastLoad } from "./fastParse";
+import { fastRead } from "./fastParse";
 import { FilePositions, lineEnd, rangeOfNode } from "./positions";
 import type { CompiledFactFile } from "./compile";
 
@@ -161,28 +161,12 @@ export function parseFactFile(file: string, text: string, options: ParseOptions 
 
 /** A file that js-yaml reads and the schema accepts as it is; undefined for the slow path to explain why not. */
 function fastParse(file: string, text: string): ParsedFactFile | undefined {
-  const data = fastLoad(text);
-  if (!data) return undefined;
+  const read = fastRead(text);
+  if (!read?.finite) return undefined;
+  const data = read.data;
   for (const s of SECTIONS) if (data[s] === null) data[s] = [];
-  if (validate(data).length || !trimmedAndFinite(data)) return undefined;
+  if (validate(data).length) return undefined;
   return { file, text, data: data as RawFactFile, positions: new FilePositions(text, undefined, data), problems: [] };
-}
-
-/**
- * False when a number is not finite (the slow path says where). On the way, each list is
- * replaced by a copy of just its items: the parser's lists keep room to grow, and the store
- * keeps this data as long as the file is in force (tens of megabytes at 100,000 entities).
- */
-function trimmedAndFinite(data: unknown): boolean {
-  if (typeof data === "number") return Number.isFinite(data);
-  if (data === null || typeof data !== "object") return true;
-  const node = data as Record<string, unknown>;
-  for (const k in node) {
-    const v = node[k];
-    if (Array.isArray(v) && v.length) node[k] = v.slice();
-    if (!trimmedAndFinite(node[k])) return false;
-  }
-  return true;
 }
 
 export function problemAt(
