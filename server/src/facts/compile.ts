@@ -1,7 +1,7 @@
 // Compiles one parsed fact file into the model's objects (facts/model.ts), each with its place
 // in the file, and reports what can be judged within the file alone (impossible dates, fields
 // on the wrong kind of entity, parts of a count larger than its total). Ids are resolved across
-// files later, by link.ts, without changing these objects: a compiled file is kept while it is
+// files later, by build.ts, without changing these objects: a compiled file is kept while it is
 // in force and reused by every rebuild, so editing one fact file recompiles only that file and
 // the parsed data of the others need not be kept.
 import {
@@ -232,7 +232,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     return { value: c.value as number, qualifier: word<Qualifier | undefined>(c.qualifier) ?? "exactly", cite: cites(c.cite), at: at(path) };
   }
 
-  /** A count, followed by the parts of its breakdown as counts of their own (COUNT_PATHS in link.ts walks them back). */
+  /** A count, followed by the parts of its breakdown as counts of their own (References.counts in build.ts walks them back to their paths). */
   function counts(c: Raw, path: Path): Count[] {
     const total: Count = {
       ...countValue(c, path),

@@ -129,6 +129,8 @@ export class FactSource {
   /** The checker for the facts in force, rebuilt only when they change. */
   get current(): Checker {
     if (!this.checker || this.checkerGeneration !== this.store.generation) {
+      // The old checker's indexes go first: with a large base, two at once would double the peak.
+      this.checker = undefined;
       this.checker = new Checker(this.store.base);
       this.checkerGeneration = this.store.generation;
     }
