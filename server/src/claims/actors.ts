@@ -26,7 +26,7 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
   const byCountry: Mention[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
     const country = countryByDemonym(tokens[i].norm);
-    if (!country || !tokens[i].cap || named.some((m) => m.first <= i && i < m.last)) continue;
+    if (!country || !tokens[i].cap || inMention(named, i)) continue;
     let k = i + 1;
     if (tokens[k]?.norm === "special" && tokens[k + 1]?.norm === "forces") k++;
     if (!FORCE_NOUNS.test(tokens[k]?.norm ?? "")) continue;
@@ -40,7 +40,7 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
       byCountry.push({ entityId: countryByDemonym(adj.norm)!, start: adj.start, end: led.end, first: m.first - 2, last: m.last, written: `${adj.raw}-led` });
     }
   }
-  const forces = [...named, ...byCountry];
+  const forces = byCountry.length ? [...named, ...byCountry] : named;
   if (!forces.length) return claims;
   for (const m of forces) {
     // Skip a parenthesised abbreviation after the name: "International Security Assistance Force (ISAF)".
@@ -57,9 +57,9 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
     if (ACTION_VERBS.has(verb.norm)) {
       let j = k + 1;
       if (tokens[j]?.norm === "out") j++;
-      while (tokens[j] && (ARTICLES.has(tokens[j].norm) || (!EVENT_NOUNS[tokens[j].norm] && tokens[j].kind === "word" && j - k <= 4 && !tokens[j].cap))) j++;
+      while (tokens[j] && (ARTICLES.has(tokens[j].norm) || (!EVENT_NOUNS.get(tokens[j].norm) && tokens[j].kind === "word" && j - k <= 4 && !tokens[j].cap))) j++;
       const noun = tokens[j];
-      if (noun && EVENT_NOUNS[noun.norm] && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j, byCountry: byCountry.includes(m) });
+      if (noun && EVENT_NOUNS.get(noun.norm) && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j, byCountry: byCountry.includes(m) });
     } else if (DEEDS.has(verb.norm)) {
       claims.push({ actor: m, byCountry: byCountry.includes(m) });
     }
@@ -67,7 +67,7 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
   // "a raid (was) conducted / carried out / led by X"
   for (let i = 0; i < tokens.length; i++) {
     const noun = tokens[i];
-    if (!EVENT_NOUNS[noun.norm] || !isSingular(noun.norm)) continue;
+    if (!EVENT_NOUNS.get(noun.norm) || !isSingular(noun.norm)) continue;
     // "a raid (on Atme) (was) carried out by X": the verb within a few words, no clause break between.
     let k = i + 1;
     while (k < tokens.length && k - i <= 6 && tokens[k].kind !== "punct" && !ACTION_VERBS.has(tokens[k].norm)) k++;
@@ -77,10 +77,26 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
     if (tokens[k]?.norm !== "by") continue;
     k++;
     if (tokens[k]?.norm === "the") k++;
-    const m = forces.find((f) => f.first === k);
-    if (m && !claims.some((c) => c.actor === m)) claims.push({ actor: m, eventNoun: i, byCountry: byCountry.includes(m) });
+    const m = mentionStartingAt(forces, k);
+    if (m && !claimsOf(claims, m)) claims.push({ actor: m, eventNoun: i, byCountry: byCountry.includes(m) });
   }
   return claims;
+}
+
+// Searches as plain functions: a closure inside a loop over tokens would cost an allocation per token.
+function inMention(mentions: Mention[], i: number): boolean {
+  for (const m of mentions) if (m.first <= i && i < m.last) return true;
+  return false;
+}
+
+function mentionStartingAt(mentions: Mention[], first: number): Mention | undefined {
+  for (const m of mentions) if (m.first === first) return m;
+  return undefined;
+}
+
+function claimsOf(claims: ActorClaim[], actor: Mention): boolean {
+  for (const c of claims) if (c.actor === actor) return true;
+  return false;
 }
 
 function isSingular(noun: string): boolean {

@@ -62,10 +62,10 @@ export function readDates(tokens: Token[]): DateMention[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     let m: DateMention | undefined;
-    if (t.kind === "word" && t.norm in WEEKDAYS && t.cap) {
-      m = { start: t.start, end: t.end, first: i, last: i + 1, weekday: { value: WEEKDAYS[t.norm], start: t.start, end: t.end } };
-    } else if (t.kind === "word" && t.cap && t.norm in MONTHS && isMonthHere(tokens, i)) {
-      m = { start: t.start, end: t.end, first: i, last: i + 1, month: { value: MONTHS[t.norm], start: t.start, end: t.end } };
+    if (t.kind === "word" && WEEKDAYS.has(t.norm) && t.cap) {
+      m = { start: t.start, end: t.end, first: i, last: i + 1, weekday: { value: WEEKDAYS.get(t.norm)!, start: t.start, end: t.end } };
+    } else if (t.kind === "word" && t.cap && MONTHS.has(t.norm) && isMonthHere(tokens, i)) {
+      m = { start: t.start, end: t.end, first: i, last: i + 1, month: { value: MONTHS.get(t.norm)!, start: t.start, end: t.end } };
       let k = i + 1;
       if (tokens[k]?.raw === ".") k++;
       const dayTok = tokens[k];

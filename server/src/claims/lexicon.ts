@@ -2,18 +2,21 @@
 // General English news vocabulary only: nothing here names a fact of the shipped base.
 import { Qualifier } from "../facts/model";
 
-/** A word table with no prototype, so "constructor" or "toString" in a draft is no entry of it. */
-function table<T>(entries: Record<string, T>): Record<string, T> {
-  return Object.assign(Object.create(null) as Record<string, T>, entries);
+/**
+ * A word table as a Map: "constructor" or "toString" in a draft is no entry of it, and a word
+ * that is no entry (most words) is answered without the string-table probe an object key costs.
+ */
+function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
 }
 
-export const NUMBER_WORDS: Record<string, number> = table({
+export const NUMBER_WORDS: ReadonlyMap<string, number> = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 });
 
-export const MULTIPLIERS: Record<string, number> = table({
+export const MULTIPLIERS: ReadonlyMap<string, number> = table({
   dozen: 12, hundred: 100, thousand: 1000, million: 1_000_000, billion: 1_000_000_000,
 });
 
@@ -53,7 +56,7 @@ export const QUALIFIERS_AFTER: [string[], Qualifier][] = [
 ];
 
 /** Nouns that say who or what is counted, mapped to a group the facts use. */
-export const COUNTED_NOUNS: Record<string, string> = table({
+export const COUNTED_NOUNS: ReadonlyMap<string, string> = table({
   people: "people", persons: "people", person: "people", individuals: "people", individual: "people",
   civilians: "civilians", civilian: "civilians", residents: "civilians",
   children: "children", child: "children", kids: "children", minors: "children",
@@ -67,7 +70,7 @@ export const COUNTED_NOUNS: Record<string, string> = table({
 });
 
 /** Words that say what happened to those counted. */
-export const MEASURE_WORDS: Record<string, string> = table({
+export const MEASURE_WORDS: ReadonlyMap<string, string> = table({
   killed: "killed", kill: "killed", killing: "killed", dead: "killed", died: "killed", die: "killed",
   deaths: "killed", death: "killed", toll: "killed", fatalities: "killed", slain: "killed", perished: "killed",
   bodies: "killed", lives: "killed",
@@ -78,7 +81,7 @@ export const MEASURE_WORDS: Record<string, string> = table({
   home: "population", inhabitants: "population", population: "population", live: "population", lives_in: "population",
 });
 
-export const DURATION_UNITS: Record<string, { unit: string; hours: number }> = table({
+export const DURATION_UNITS: ReadonlyMap<string, { unit: string; hours: number }> = table({
   minute: { unit: "minute", hours: 1 / 60 }, minutes: { unit: "minute", hours: 1 / 60 },
   hour: { unit: "hour", hours: 1 }, hours: { unit: "hour", hours: 1 },
   day: { unit: "day", hours: 24 }, days: { unit: "day", hours: 24 },
@@ -87,20 +90,20 @@ export const DURATION_UNITS: Record<string, { unit: string; hours: number }> = t
   year: { unit: "year", hours: 8766 }, years: { unit: "year", hours: 8766 },
 });
 
-export const MONTHS: Record<string, number> = table({
+export const MONTHS: ReadonlyMap<string, number> = table({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
   nov: 11, december: 12, dec: 12,
 });
 export const MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
-export const WEEKDAYS: Record<string, string> = table({
+export const WEEKDAYS: ReadonlyMap<string, string> = table({
   monday: "Monday", tuesday: "Tuesday", wednesday: "Wednesday", thursday: "Thursday", friday: "Friday",
   saturday: "Saturday", sunday: "Sunday",
 });
 
 /** Nouns that name an event of some kind; a sentence holding one may be about an event. */
-export const EVENT_NOUNS: Record<string, string> = table({
+export const EVENT_NOUNS: ReadonlyMap<string, string> = table({
   raid: "raid", raids: "raid", operation: "raid", operations: "raid", mission: "raid", assault: "raid",
   attack: "raid", attacks: "raid", landing: "raid", incursion: "raid", clashes: "raid", firefight: "raid",
   strike: "strike", strikes: "strike", airstrike: "strike", airstrikes: "strike", bombing: "strike",
@@ -131,7 +134,7 @@ export const ROLE_NOUNS = new Set([
   "emir", "caliph", "chairman", "deputy", "envoy", "representative", "scholar", "monitor", "figure", "operative",
 ]);
 
-export const COMPASS: Record<string, string> = table({
+export const COMPASS: ReadonlyMap<string, string> = table({
   north: "n", northern: "n", south: "s", southern: "s", east: "e", eastern: "e", west: "w", western: "w",
   northwest: "nw", northwestern: "nw", "north-west": "nw", "north-western": "nw", nw: "nw",
   northeast: "ne", northeastern: "ne", "north-east": "ne", "north-eastern": "ne", ne: "ne",
@@ -141,11 +144,11 @@ export const COMPASS: Record<string, string> = table({
 });
 
 /** Region names of the fact format, as compass letters. */
-export const REGION_LETTERS: Record<string, string> = table({
+export const REGION_LETTERS: ReadonlyMap<string, string> = table({
   north: "n", south: "s", east: "e", west: "w", northwest: "nw", northeast: "ne", southwest: "sw", southeast: "se", centre: "c",
 });
 
-export const PLACE_LEVEL_NOUNS: Record<string, "town" | "province" | "country" | "area"> = table({
+export const PLACE_LEVEL_NOUNS: ReadonlyMap<string, "town" | "province" | "country" | "area"> = table({
   town: "town", city: "town", village: "town", hamlet: "town",
   province: "province", governorate: "province", region: "province", district: "province",
   country: "country", state: "country",

@@ -73,13 +73,13 @@ export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefin
     value = t.value;
   } else if (t.kind === "word") {
     const w = t.norm;
-    if (w in NUMBER_WORDS) {
-      value = NUMBER_WORDS[w];
+    if (NUMBER_WORDS.has(w)) {
+      value = NUMBER_WORDS.get(w)!;
       style = "words";
       // twenty-three
       const next = tokens[i + 1];
-      if (value >= 20 && next?.joined && next.norm in NUMBER_WORDS && NUMBER_WORDS[next.norm] < 10) {
-        value += NUMBER_WORDS[next.norm];
+      if (value >= 20 && next?.joined && NUMBER_WORDS.has(next.norm) && NUMBER_WORDS.get(next.norm)! < 10) {
+        value += NUMBER_WORDS.get(next.norm)!;
         last = i + 2;
       }
       // "One" is more often a pronoun than a count: take it only before a counted noun ("one US soldier").
@@ -88,20 +88,20 @@ export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefin
       value = 12;
       last = i + 2;
       style = "dozen";
-    } else if (w === "half" && tokens[i + 1]?.norm === "a" && tokens[i + 2]?.norm in MULTIPLIERS) {
-      value = MULTIPLIERS[tokens[i + 2].norm] / 2;
+    } else if (w === "half" && tokens[i + 1]?.norm === "a" && MULTIPLIERS.has(tokens[i + 2]?.norm ?? "")) {
+      value = MULTIPLIERS.get(tokens[i + 2].norm)! / 2;
       last = i + 3;
       style = "words";
-    } else if (w === "half" && (tokens[i + 1]?.norm === "an" || tokens[i + 1]?.norm === "a") && tokens[i + 2]?.norm in DURATION_UNITS) {
+    } else if (w === "half" && (tokens[i + 1]?.norm === "an" || tokens[i + 1]?.norm === "a") && DURATION_UNITS.has(tokens[i + 2]?.norm ?? "")) {
       value = 0.5; // "half an hour"
       last = i + 2;
       style = "words";
-    } else if ((w === "a" || w === "an") && tokens[i + 1]?.norm in DURATION_UNITS && tokens[i - 1]?.norm !== "half") {
+    } else if ((w === "a" || w === "an") && DURATION_UNITS.has(tokens[i + 1]?.norm ?? "") && tokens[i - 1]?.norm !== "half") {
       value = 1; // "a year ago", "an hour"
       last = i + 1;
       style = "words";
     } else if (w === "a" && (tokens[i + 1]?.norm === "hundred" || tokens[i + 1]?.norm === "thousand")) {
-      value = MULTIPLIERS[tokens[i + 1].norm];
+      value = MULTIPLIERS.get(tokens[i + 1].norm)!;
       last = i + 2;
       style = "words";
     } else if (w === "no" || w === "none") {
@@ -114,9 +114,9 @@ export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefin
   }
   if (value === undefined) return undefined;
   // Multipliers: "3.5 million", "two dozen", "three thousand".
-  while (tokens[last]?.kind === "word" && tokens[last].norm in MULTIPLIERS && !tokens[last].joined) {
+  while (tokens[last]?.kind === "word" && MULTIPLIERS.has(tokens[last].norm) && !tokens[last].joined) {
     if (tokens[last].norm === "dozen" && style !== "dozen") style = "dozen";
-    value *= MULTIPLIERS[tokens[last].norm];
+    value *= MULTIPLIERS.get(tokens[last].norm)!;
     last++;
   }
   const { qualifier } = qualifierBefore(tokens, i);
@@ -136,19 +136,25 @@ function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; at
   for (const [words, q] of QUALIFIERS_BEFORE) {
     const from = i - words.length;
     if (from < 0) continue;
-    if (words.every((w, k) => tokens[from + k].norm === w)) return { qualifier: q, at: from };
+    if (wordsAt(tokens, from, words)) return { qualifier: q, at: from };
   }
   return { qualifier: "exactly", at: i };
+}
+
+/** Whether `words` are written from token `from` on (a plain function: no closure per qualifier tried). */
+function wordsAt(tokens: Token[], from: number, words: string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (tokens[from + k].norm !== words[k]) return false;
+  return true;
 }
 
 function nounAfter(tokens: Token[], from: number, reach: number): number | undefined {
   for (let k = from; k < tokens.length && k < from + reach; k++) {
     const t = tokens[k];
     if (t.kind === "punct") return undefined;
-    if (t.norm in COUNTED_NOUNS || t.norm in DURATION_UNITS || t.norm === "casualties" || t.norm === "injuries" || (t.norm === "members" && tokens[k - 1]?.norm === "service")) {
+    if (COUNTED_NOUNS.has(t.norm) || DURATION_UNITS.has(t.norm) || t.norm === "casualties" || t.norm === "injuries" || (t.norm === "members" && tokens[k - 1]?.norm === "service")) {
       // "two helicopter raids": the noun only describes the one that follows it.
       const next = tokens[k + 1];
-      if (next && next.kind === "word" && !next.joined && (EVENT_NOUNS[next.norm] || MODIFIED_NOUNS.has(next.norm))) return undefined;
+      if (next && next.kind === "word" && !next.joined && (EVENT_NOUNS.get(next.norm) || MODIFIED_NOUNS.has(next.norm))) return undefined;
       return k;
     }
   }
@@ -167,9 +173,10 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     const noun = tokens[nounAt].norm;
     q.noun = tokens[nounAt].raw;
     q.nounEnd = tokens[nounAt].end;
-    if (noun in DURATION_UNITS) {
-      q.unit = DURATION_UNITS[noun].unit;
-      q.unitHours = DURATION_UNITS[noun].hours;
+    const duration = DURATION_UNITS.get(noun);
+    if (duration) {
+      q.unit = duration.unit;
+      q.unitHours = duration.hours;
       if (isDuration(tokens, phrase, nounAt)) q.measure = "duration";
       return q.measure ? q : undefined;
     }
@@ -178,7 +185,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
       q.group = groupFromAdjectives(tokens, phrase.last, nounAt) ?? "people";
       return q;
     }
-    q.group = noun === "members" ? "forces" : COUNTED_NOUNS[noun];
+    q.group = noun === "members" ? "forces" : COUNTED_NOUNS.get(noun);
     if (q.group === "helicopters") {
       q.measure = "aircraft";
       return q;
@@ -214,7 +221,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     }
   }
   // "12 dead", "13 killed" with the noun left out.
-  if (next && next.kind === "word" && MEASURE_WORDS[next.norm] === "killed" && next.norm !== "death") {
+  if (next && next.kind === "word" && MEASURE_WORDS.get(next.norm) === "killed" && next.norm !== "death") {
     q.group = "people";
     q.measure = "killed";
     return q;
@@ -227,9 +234,9 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
   }
   // "a six-hour raid": the unit joined to the number ("a 13-year-old" is an age, not a duration).
   // "a 15-minute walk", "a three-hour drive" measure other things.
-  if (next?.joined && next.norm in DURATION_UNITS && EVENT_NOUNS[tokens[phrase.last + 1]?.norm ?? ""] !== undefined) {
-    q.unit = DURATION_UNITS[next.norm].unit;
-    q.unitHours = DURATION_UNITS[next.norm].hours;
+  if (next?.joined && DURATION_UNITS.has(next.norm) && EVENT_NOUNS.get(tokens[phrase.last + 1]?.norm ?? "") !== undefined) {
+    q.unit = DURATION_UNITS.get(next.norm)!.unit;
+    q.unitHours = DURATION_UNITS.get(next.norm)!.hours;
     q.measure = "duration";
     return q;
   }
@@ -267,14 +274,14 @@ function isDuration(tokens: Token[], phrase: NumberPhrase, nounAt: number): bool
     const verb = tokens[forAt - 1]?.norm ?? "";
     // "went on for", "dragged on for"
     if (verb === "on") return /^(went|goes|dragged|carried|continued)$/.test(tokens[forAt - 2]?.norm ?? "");
-    return MEASURE_WORDS[verb] === "duration" || LASTING.has(verb) || EVENT_NOUNS[verb] !== undefined;
+    return MEASURE_WORDS.get(verb) === "duration" || LASTING.has(verb) || EVENT_NOUNS.get(verb) !== undefined;
   }
   if (tokens[nounAt + 1]?.norm === "long" || tokens[nounAt + 1]?.norm === "ago") return true;
   // "over in half an hour"
   if (prev?.norm === "in" && tokens[qualifierStart - 2]?.norm === "over") return true;
   // "a two-hour raid" — but not "a 15-minute walk" or "the three-hour drive".
-  if (tokens[nounAt].joined) return EVENT_NOUNS[tokens[nounAt + 1]?.norm ?? ""] !== undefined;
-  for (let k = Math.max(0, qualifierStart - 4); k < qualifierStart; k++) if (MEASURE_WORDS[tokens[k].norm] === "duration") return true;
+  if (tokens[nounAt].joined) return EVENT_NOUNS.get(tokens[nounAt + 1]?.norm ?? "") !== undefined;
+  for (let k = Math.max(0, qualifierStart - 4); k < qualifierStart; k++) if (MEASURE_WORDS.get(tokens[k].norm) === "duration") return true;
   return false;
 }
 
@@ -289,7 +296,7 @@ function qualifierAfter(tokens: Token[], from: number): Qualifier | undefined {
 function measureNear(tokens: Token[], first: number, nounAt: number): string | undefined {
   let best: { measure: string; dist: number } | undefined;
   const consider = (k: number, dist: number): void => {
-    const m = MEASURE_WORDS[tokens[k].norm];
+    const m = MEASURE_WORDS.get(tokens[k].norm);
     if (!m || m === "duration") return;
     if (m === "population" && tokens[k].norm === "home" && tokens[k + 1]?.norm !== "to") return;
     if (!best || dist < best.dist) best = { measure: m, dist };

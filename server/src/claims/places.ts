@@ -53,7 +53,7 @@ export function readPlaces(
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const level = PLACE_LEVEL_NOUNS[t.norm];
+    const level = PLACE_LEVEL_NOUNS.get(t.norm);
 
     // "the (northern) (Syrian) town of X"
     if (level && level !== "area" && tokens[i + 1]?.norm === "of" && (!t.cap || t.upper)) {
@@ -66,7 +66,7 @@ export function readPlaces(
         claims.push({ ...name, kind: "place", level, relation: rel, explicit: true });
         adjectivesBefore(tokens, i, claims, countryByDemonym, name.entityId);
         // "the Aleppo town of Atmeh": the name before the level word says where the town lies.
-        const container = [...mentionAt.values()].find((p) => p.last === i && isPlace(p.entityId));
+        const container = placeEndingAt(mentionAt, i, isPlace);
         if (container && name.entityId) {
           claims.push({ start: container.start, end: container.end, written: container.written, kind: "place", entityId: container.entityId, relation: "in", subjectId: name.entityId });
         }
@@ -81,10 +81,10 @@ export function readPlaces(
       // "Idlib province": the level follows the name, or is part of the recorded spelling itself.
       const own = tokens[m.last - 1];
       const lvl =
-        after && !after.cap && PLACE_LEVEL_NOUNS[after.norm]
-          ? PLACE_LEVEL_NOUNS[after.norm]
-          : m.last - m.first > 1 && PLACE_LEVEL_NOUNS[own.norm] && PLACE_LEVEL_NOUNS[own.norm] !== "area"
-            ? PLACE_LEVEL_NOUNS[own.norm]
+        after && !after.cap && PLACE_LEVEL_NOUNS.get(after.norm)
+          ? PLACE_LEVEL_NOUNS.get(after.norm)
+          : m.last - m.first > 1 && PLACE_LEVEL_NOUNS.get(own.norm) && PLACE_LEVEL_NOUNS.get(own.norm) !== "area"
+            ? PLACE_LEVEL_NOUNS.get(own.norm)
             : undefined;
       const rel = relationBefore(tokens, i);
       if (rel) {
@@ -95,7 +95,7 @@ export function readPlaces(
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
       }
       // "northwest Syria", "northern Syria", "north-western Syria", "the north-eastern province of Aleppo"
-      const areaOf = tokens[i - 1]?.norm === "of" && PLACE_LEVEL_NOUNS[tokens[i - 2]?.norm ?? ""] ? i - 3 : -1;
+      const areaOf = tokens[i - 1]?.norm === "of" && PLACE_LEVEL_NOUNS.get(tokens[i - 2]?.norm ?? "") ? i - 3 : -1;
       const compass = compassEndingAt(tokens, i - 1) ?? (areaOf >= 0 ? compassEndingAt(tokens, areaOf) : undefined);
       if (compass) claims.push({ ...compass, kind: "region", relation: "in", of: m.entityId });
       continue;
@@ -127,7 +127,7 @@ export function readPlaces(
     }
 
     // "in the north-east of the country", "in the northwest"
-    if (COMPASS[t.norm] !== undefined && !t.joined && tokens[i - 1]?.norm === "the" && tokens[i - 2]?.norm === "in") {
+    if (COMPASS.get(t.norm) !== undefined && !t.joined && tokens[i - 1]?.norm === "the" && tokens[i - 2]?.norm === "in") {
       const key = compassKey(tokens, i);
       const at = i + (key.includes("-") ? 2 : 1);
       const next = tokens[at];
@@ -136,7 +136,7 @@ export function readPlaces(
         next?.norm === "of" &&
         ((tokens[at + 1]?.norm === "the" && tokens[at + 2]?.norm === "country") || mentionAt.get(at + 1) !== undefined);
       if (!next || next.kind === "punct" || ofCountry || (next.norm !== "of" && AFTER_PLACE.has(next.norm)) || /^(earlier|later|last)$/.test(next.norm)) {
-        claims.push({ start: t.start, end: (key.includes("-") ? tokens[i + 1] : t).end, written: key, kind: "region", compass: COMPASS[key], relation: "in" });
+        claims.push({ start: t.start, end: (key.includes("-") ? tokens[i + 1] : t).end, written: key, kind: "region", compass: COMPASS.get(key), relation: "in" });
       }
     }
   }
@@ -159,7 +159,7 @@ function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: 
     if (i - p.last > 7) return undefined;
     for (let k = p.last; k < i; k++) {
       const w = tokens[k].norm;
-      if (!LOCATING.has(w) && COMPASS[w] === undefined && !(tokens[k].joined && COMPASS[w] !== undefined)) return undefined;
+      if (!LOCATING.has(w) && COMPASS.get(w) === undefined && !(tokens[k].joined && COMPASS.get(w) !== undefined)) return undefined;
     }
     return p.entityId;
   }
@@ -174,7 +174,7 @@ function eventWordBefore(tokens: Token[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const t = tokens[k];
     if (t.kind === "punct") return false;
-    if ((EVENT_NOUNS[t.norm] && !t.norm.endsWith("s")) || EVENT_VERBS.has(t.norm)) return true;
+    if ((EVENT_NOUNS.get(t.norm) && !t.norm.endsWith("s")) || EVENT_VERBS.has(t.norm)) return true;
   }
   return false;
 }
@@ -191,14 +191,14 @@ function unknownPlaceAfter(
   let j = k;
   while (j < tokens.length && j - k < 3) {
     const t = tokens[j];
-    const plain = t.kind === "word" && t.cap && !t.upper && !NOT_NAMES.has(t.norm) && !(t.norm in MONTHS) && !(t.norm in WEEKDAYS) && !countryByDemonym(t.norm);
+    const plain = t.kind === "word" && t.cap && !t.upper && !NOT_NAMES.has(t.norm) && !MONTHS.has(t.norm) && !WEEKDAYS.has(t.norm) && !countryByDemonym(t.norm);
     if (!plain || (j > k && !t.cap)) break;
     j++;
   }
   if (j === k) return undefined;
   const next = tokens[j];
   if (next?.joined) return undefined;
-  const level = next ? PLACE_LEVEL_NOUNS[next.norm] : undefined;
+  const level = next ? PLACE_LEVEL_NOUNS.get(next.norm) : undefined;
   if (next && next.kind === "word" && !level && !AFTER_PLACE.has(next.norm)) return undefined;
   if (level === "country" || level === "area") return undefined;
   return {
@@ -208,6 +208,12 @@ function unknownPlaceAfter(
     level: level ?? "town",
     lastToken: j,
   };
+}
+
+/** The first named place (in order of mention) that ends at token `last`; a plain function, not a closure in the loop over tokens. */
+function placeEndingAt(mentionAt: Map<number, Mention>, last: number, isPlace: (id: string) => boolean): Mention | undefined {
+  for (const p of mentionAt.values()) if (p.last === last && isPlace(p.entityId)) return p;
+  return undefined;
 }
 
 /** "in Iraq and Syria": a list of places states a scope, not where one thing happened. */
@@ -227,10 +233,12 @@ function compassEndingAt(tokens: Token[], k: number): { start: number; end: numb
   if (!t) return undefined;
   if (t.joined && k > 0) {
     const key = `${tokens[k - 1].norm}-${t.norm}`;
-    if (COMPASS[key] !== undefined) return { start: tokens[k - 1].start, end: t.end, written: key, compass: COMPASS[key] };
+    const compass = COMPASS.get(key);
+    if (compass !== undefined) return { start: tokens[k - 1].start, end: t.end, written: key, compass };
     return undefined;
   }
-  if (COMPASS[t.norm] !== undefined && !tokens[k + 1]?.joined) return { start: t.start, end: t.end, written: t.raw, compass: COMPASS[t.norm] };
+  const compass = COMPASS.get(t.norm);
+  if (compass !== undefined && !tokens[k + 1]?.joined) return { start: t.start, end: t.end, written: t.raw, compass };
   return undefined;
 }
 
@@ -238,7 +246,7 @@ function compassEndingAt(tokens: Token[], k: number): { start: number; end: numb
 function compassKey(tokens: Token[], i: number): string {
   const t = tokens[i];
   const next = tokens[i + 1];
-  if (next?.joined && COMPASS[`${t.norm}-${next.norm}`] !== undefined) return `${t.norm}-${next.norm}`;
+  if (next?.joined && COMPASS.get(`${t.norm}-${next.norm}`) !== undefined) return `${t.norm}-${next.norm}`;
   return t.norm;
 }
 
@@ -265,7 +273,7 @@ function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
     if (w === "of") {
       const before = tokens[k - 1]?.norm;
       if (EDGE_NOUNS.has(before)) return "in";
-      return PLACE_LEVEL_NOUNS[before] && PLACE_LEVEL_NOUNS[before] !== "town" ? "in" : undefined;
+      return PLACE_LEVEL_NOUNS.get(before) && PLACE_LEVEL_NOUNS.get(before) !== "town" ? "in" : undefined;
     }
     if (LOCATIVE.has(w) || ENTERING.has(w)) return "in";
     if (NEAR.has(w)) return "near";

@@ -57,6 +57,8 @@ function byFirstWord(phrases: string[][]): Map<string, string[][]> {
 }
 const LINK_BY_FIRST = byFirstWord(LINK_PHRASES);
 const END_BY_FIRST = byFirstWord(END_PHRASES);
+/** What a word that starts no phrase has: one shared empty list, not a new one per word. */
+const NO_PHRASES: readonly string[][] = [];
 
 const matchAt = (tokens: Token[], i: number, words: string[]): boolean => words.every((w, k) => tokens[i + k]?.norm === w);
 
@@ -104,13 +106,13 @@ export function readRelations(
       if (object && subject && subject !== object) relations.push({ subject, object, type: "formerly" });
       continue;
     }
-    for (const phrase of END_BY_FIRST.get(w) ?? []) {
+    for (const phrase of END_BY_FIRST.get(w) ?? NO_PHRASES) {
       if (!matchAt(tokens, i, phrase)) continue;
       const object = orgAfter(i + phrase.length, 2);
       const subject = orgBefore(i) ?? referredBack(i);
       if (object && subject && subject !== object) relations.push({ subject, object, type: "ended", until: yearAfter(object.last) });
     }
-    for (const phrase of LINK_BY_FIRST.get(w) ?? []) {
+    for (const phrase of LINK_BY_FIRST.get(w) ?? NO_PHRASES) {
       if (!matchAt(tokens, i, phrase)) continue;
       const object = orgAfter(i + phrase.length, 2);
       const subject = orgBefore(i) ?? referredBack(i);
@@ -120,21 +122,21 @@ export function readRelations(
       }
     }
     // "A is B's closest ally": the tie as a noun after the other's possessive name.
-    if (AFFILIATE_NOUNS.has(w) && !orgs.some((o) => o.last === i)) {
+    if (AFFILIATE_NOUNS.has(w) && !endingAt(orgs, i)) {
       let k = i - 1;
       while (k >= 0 && /^(closest|main|key|chief|strongest|primary|principal|nearest|most|loyal|trusted)$/.test(tokens[k].norm)) k--;
-      const object = orgs.find((o) => o.last === k + 1);
+      const object = endingAt(orgs, k + 1);
       const verb = object ? tokens[object.first - 1]?.norm : undefined;
-      const subject = verb && /^(is|was|remains|became|as)$/.test(verb) ? orgs.find((o) => o.last === object!.first - 1) : undefined;
+      const subject = verb && object && /^(is|was|remains|became|as)$/.test(verb) ? endingAt(orgs, object.first - 1) : undefined;
       if (object && subject && subject !== object) relations.push({ subject, object, type: "linked" });
     }
     // "A, an B affiliate": the tie written as a noun after the other organization's name.
     if (AFFILIATE_NOUNS.has(w)) {
-      const object = orgs.find((o) => o.last === i);
+      const object = endingAt(orgs, i);
       const article = object ? tokens[object.first - 1]?.norm : undefined;
       if (object && (article === "a" || article === "an" || article === "the")) {
         const comma = object.first - 2;
-        const subject = tokens[comma]?.raw === "," ? orgs.find((o) => o.last === comma) : undefined;
+        const subject = tokens[comma]?.raw === "," ? endingAt(orgs, comma) : undefined;
         if (subject && subject !== object) relations.push({ subject, object, type: "linked" });
       }
     }
@@ -146,7 +148,7 @@ export function readRelations(
       const date = yearAfter(i + 1, 4);
       const object = /^(formed|founded|created|established|form|found|create|establish)$/.test(w) ? orgAfter(i + 1, 3) : undefined;
       // "Set up in 2011 to fight …, the US-led coalition …": the subject follows the opening clause.
-      const comma = tokens.findIndex((t, k) => k > i && t.raw === ",");
+      const comma = commaAfter(tokens, i);
       const opening = i <= 1 && comma > 0 ? orgAfter(comma + 1, 2) : undefined;
       const subject = object ?? orgBefore(i) ?? opening;
       // Else the sentence's one year ("In another split in 2018, … formed", a timeline's "| 2015 | … set up").
@@ -162,15 +164,14 @@ export function readRelations(
 /** Reads where organizations are said to be based: "X, a monitor based in France", "the UK-based X". */
 export function readBased(tokens: Token[], orgs: Mention[], places: Mention[]): BasedClaim[] {
   const claims: BasedClaim[] = [];
-  const placeAt = new Map(places.map((p) => [p.first, p]));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (!/^(based|headquartered)$/.test(t.norm)) continue;
+    if (t.norm !== "based" && t.norm !== "headquartered") continue;
     // "the UK-based Observatory": the place joined before, the organization after.
     if (t.joined && i > 0) {
-      const place = places.find((p) => p.last === i);
+      const place = endingAt(places, i);
       const name = tokens[i - 1];
-      const subject = orgs.find((o) => o.first > i && o.first - i <= 3);
+      const subject = firstStartingWithin(orgs, i, 3);
       if (subject && (place || (name.cap && !name.upper && name.kind === "word"))) {
         claims.push({ subject, start: place?.start ?? name.start, end: place?.end ?? name.end, written: place?.written ?? name.raw, placeId: place?.entityId });
       }
@@ -178,12 +179,44 @@ export function readBased(tokens: Token[], orgs: Mention[], places: Mention[]): 
     }
     // "X, a monitor based in France"
     if (tokens[i + 1]?.norm !== "in") continue;
-    const subject = orgs.filter((o) => o.last <= i && i - o.last <= 6).pop();
+    const subject = lastEndingWithin(orgs, i, 6);
     if (!subject) continue;
-    const place = placeAt.get(i + 2);
+    const place = placeStartingAt(places, i + 2);
     const name = tokens[i + 2];
     if (place) claims.push({ subject, start: place.start, end: place.end, written: place.written, placeId: place.entityId });
     else if (name?.kind === "word" && name.cap && !tokens[i + 3]?.joined) claims.push({ subject, start: name.start, end: name.end, written: name.raw });
   }
   return claims;
+}
+
+// Searches as plain functions: a closure inside a loop over tokens would cost an allocation per token.
+
+/** The first mention that ends at token `last`. */
+function endingAt(mentions: Mention[], last: number): Mention | undefined {
+  for (const m of mentions) if (m.last === last) return m;
+  return undefined;
+}
+
+/** The first mention that starts after token `i`, at most `reach` tokens on. */
+function firstStartingWithin(mentions: Mention[], i: number, reach: number): Mention | undefined {
+  for (const m of mentions) if (m.first > i && m.first - i <= reach) return m;
+  return undefined;
+}
+
+/** The last mention that ends by token `i`, at most `reach` tokens before it. */
+function lastEndingWithin(mentions: Mention[], i: number, reach: number): Mention | undefined {
+  for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k].last <= i && i - mentions[k].last <= reach) return mentions[k];
+  return undefined;
+}
+
+/** The first comma after token `i`, or -1. */
+function commaAfter(tokens: Token[], i: number): number {
+  for (let k = i + 1; k < tokens.length; k++) if (tokens[k].raw === ",") return k;
+  return -1;
+}
+
+/** The place whose name starts at token `first` (the last such, were there several). */
+function placeStartingAt(places: Mention[], first: number): Mention | undefined {
+  for (let k = places.length - 1; k >= 0; k--) if (places[k].first === first) return places[k];
+  return undefined;
 }

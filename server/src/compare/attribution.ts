@@ -13,13 +13,17 @@ export interface Attribution {
   /** Events the sentence itself names strongly enough to be read against, strongest first. */
   candidates: FactEvent[];
   /** Score of each event from the sentence's own words and names. */
-  own: Map<string, number>;
+  own: ReadonlyMap<string, number>;
 }
 
 const TOWN_LEVELS = new Set(["village", "town", "city", "area"]);
+/** The scores of a sentence with no cue (most sentences): one shared map, as they are kept per reading. */
+const NO_SCORES: ReadonlyMap<string, number> = new Map();
 
 export class EventModel {
-  private cues = new Map<string, Map<string, number>>(); // cue → event id → weight
+  /** Entity id → event id → weight; and the same for words. Kept apart so a sentence's cues are looked up without building a key. */
+  private entityCues = new Map<string, Map<string, number>>();
+  private wordCues = new Map<string, Map<string, number>>();
 
   constructor(private base: FactBase) {
     const raw = new Map<string, Map<string, number>>();
@@ -45,7 +49,7 @@ export class EventModel {
       for (const id of ev.targets?.ids ?? []) add(ev.id, `e:${id}`, base.entities.get(id)?.kind === "person" ? 3 : 0.5);
       for (const id of ev.people) add(ev.id, `e:${id}`, 1.5);
       for (const k of ev.keywords) for (const p of namePieces(k)) add(ev.id, `w:${p}`, 1.2);
-      for (const [word, kind] of Object.entries(EVENT_NOUNS)) if (kind === ev.kind) add(ev.id, `w:${word}`, 0.4);
+      for (const [word, kind] of EVENT_NOUNS) if (kind === ev.kind) add(ev.id, `w:${word}`, 0.4);
       if (ev.when?.weekday) add(ev.id, `w:${ev.when.weekday.toLowerCase()}`, 0.6);
       if (ev.when?.year) add(ev.id, `w:${ev.when.year}`, 1);
       if (ev.when?.month) add(ev.id, `w:${MONTH_NAMES[ev.when.month].toLowerCase()}`, 0.5);
@@ -57,7 +61,8 @@ export class EventModel {
       if (shared > 12) continue;
       const m = new Map<string, number>();
       for (const [id, w] of events) m.set(id, w / shared);
-      this.cues.set(cue, m);
+      if (cue.startsWith("e:")) this.entityCues.set(cue.slice(2), m);
+      else this.wordCues.set(cue.slice(2), m);
     }
   }
 
@@ -67,14 +72,14 @@ export class EventModel {
 
   /** How much naming this entity ties a sentence to the event. */
   cueWeight(eventId: string, entityId: string): number {
-    return this.cues.get(`e:${entityId}`)?.get(eventId) ?? 0;
+    return this.entityCues.get(entityId)?.get(eventId) ?? 0;
   }
 
   /** Readings are cached by block text, so a sentence's scores are worked out once per fact base. */
-  private scored = new WeakMap<SentenceReading, Map<string, number>>();
+  private scored = new WeakMap<SentenceReading, ReadonlyMap<string, number>>();
 
   /** Score of each event from one sentence's own words and names. */
-  score(s: SentenceReading): Map<string, number> {
+  score(s: SentenceReading): ReadonlyMap<string, number> {
     const known = this.scored.get(s);
     if (known) return known;
     const scores = this.computeScore(s);
@@ -82,18 +87,22 @@ export class EventModel {
     return scores;
   }
 
-  private computeScore(s: SentenceReading): Map<string, number> {
+  private computeScore(s: SentenceReading): ReadonlyMap<string, number> {
     const scores = new Map<string, number>();
-    const seen = new Set<string>();
-    const take = (cue: string): void => {
-      if (seen.has(cue)) return;
-      seen.add(cue);
-      for (const [id, w] of this.cues.get(cue) ?? []) scores.set(id, (scores.get(id) ?? 0) + w);
+    const add = (w: number, id: string): void => {
+      scores.set(id, (scores.get(id) ?? 0) + w);
     };
-    for (const m of s.mentions) take(`e:${m.entityId}`);
-    for (const m of s.suspects) take(`e:${m.entityId}`);
-    for (const w of s.words) take(`w:${w}`);
-    return scores;
+    // Each cue counts once per sentence. Most words are no cue at all: looked up first, only cues are remembered.
+    const seen: Map<string, number>[] = [];
+    const take = (cues: Map<string, number> | undefined): void => {
+      if (!cues || seen.includes(cues)) return;
+      seen.push(cues);
+      cues.forEach(add);
+    };
+    for (const m of s.mentions) take(this.entityCues.get(m.entityId));
+    for (const m of s.suspects) take(this.entityCues.get(m.entityId));
+    for (const w of s.words) take(this.wordCues.get(w));
+    return scores.size ? scores : NO_SCORES;
   }
 
   /** Attributes every sentence of a document, in order. */
@@ -109,26 +118,34 @@ export class EventModel {
     for (const [id, v] of prior) main.set(id, top ? v / top : 0);
     // Every event any sentence points at is in `main`; only those can ever be chosen.
     const ids = [...main.keys()];
-    let carry = new Map<string, number>();
+    const mainOf = ids.map((id) => main.get(id)!);
+    // What the sentences before carry into this one, per id of `ids` (0 once it has faded).
+    let carry = new Float64Array(ids.length);
+    let next = new Float64Array(ids.length);
     return own.map((scores) => {
       let primaryId: string | undefined;
       let best = 0.5;
-      for (const id of ids) {
-        const v = (scores.get(id) ?? 0) + 0.6 * (carry.get(id) ?? 0) + (main.get(id) ?? 0);
-        if (v > best) [primaryId, best] = [id, v];
+      for (let k = 0; k < ids.length; k++) {
+        const v = (scores.get(ids[k]) ?? 0) + 0.6 * carry[k] + mainOf[k];
+        if (v > best) {
+          primaryId = ids[k];
+          best = v;
+        }
       }
-      const topOwn = Math.max(0, ...scores.values());
-      const candidates = [...scores.entries()]
-        .filter(([, v]) => v >= 0.8 && v >= 0.5 * topOwn)
-        .sort((a, b) => b[1] - a[1])
-        .map(([id]) => this.base.events.get(id)!);
+      let candidates: FactEvent[] = [];
+      if (scores.size) {
+        const topOwn = Math.max(0, ...scores.values());
+        candidates = [...scores.entries()]
+          .filter(([, v]) => v >= 0.8 && v >= 0.5 * topOwn)
+          .sort((a, b) => b[1] - a[1])
+          .map(([id]) => this.base.events.get(id)!);
+      }
       // What this sentence was about carries into the next, fading.
-      const next = new Map<string, number>();
-      for (const id of ids) {
-        const v = Math.min((scores.get(id) ?? 0) + 0.6 * (carry.get(id) ?? 0), 4) * 0.7;
-        if (v > 0.01) next.set(id, v);
+      for (let k = 0; k < ids.length; k++) {
+        const v = Math.min((scores.get(ids[k]) ?? 0) + 0.6 * carry[k], 4) * 0.7;
+        next[k] = v > 0.01 ? v : 0;
       }
-      carry = next;
+      [carry, next] = [next, carry];
       return { primary: primaryId ? this.base.events.get(primaryId) : undefined, candidates, own: scores };
     });
   }

@@ -34,7 +34,7 @@ export function overlaps(a: Range, b: Range): boolean {
 }
 
 function hoursOf(unit: string | undefined): number {
-  return unit ? DURATION_UNITS[unit]?.hours ?? DURATION_UNITS[`${unit}s`]?.hours ?? 1 : 1;
+  return unit ? DURATION_UNITS.get(unit)?.hours ?? DURATION_UNITS.get(`${unit}s`)?.hours ?? 1 : 1;
 }
 
 /** The counts of an event that a quantity speaks to. */
@@ -79,7 +79,7 @@ function describeCount(c: Count, v: CountValue = c): string {
 
 /** The rest of the sentence a quantity stands in, for telling a report of a disputed figure from a claim of it. */
 export interface SentenceContext {
-  quantities: Quantity[];
+  quantities: readonly Quantity[];
 }
 
 export function compareQuantity(

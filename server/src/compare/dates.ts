@@ -20,7 +20,7 @@ function agrees(d: DateMention, w: EventWhen): boolean {
   return shared(d, w).every((p) => String(d[p]!.value).toLowerCase() === String(w[p]).toLowerCase());
 }
 
-export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[], mentions: Mention[] = []): void {
+export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[], mentions: readonly Mention[] = []): void {
   if (d.prep && RELATIVE.has(d.prep)) return;
   // A date of speech ("On Friday, the Pentagon said") is checked only against dates that are announcements.
   const dated = events.filter((e) => e.when && shared(d, e.when).length > 0 && (!d.ofSpeech || e.when.announced));
@@ -59,7 +59,7 @@ export function describeWhen(w: EventWhen): string {
 }
 
 /** "The October 2019 operation that killed al-Qurashi": the date fits another event exactly, so the person named is the slip. */
-function wrongTarget(ctx: CompareContext, d: DateMention, ev: FactEvent, mentions: Mention[]): boolean {
+function wrongTarget(ctx: CompareContext, d: DateMention, ev: FactEvent, mentions: readonly Mention[]): boolean {
   const named = mentions.find((m) => ev.targets?.ids.includes(m.entityId) && ctx.entity(m.entityId)?.kind === "person");
   if (!named) return false;
   const fitting = lookups(ctx.base).datedWithPersonTarget.find(

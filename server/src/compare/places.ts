@@ -60,7 +60,7 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
     if (!region || !claim.compass || claim.compass === "c") return;
     if (claim.of && !eventChain.has("country")) return;
     if (claim.of && ![...eventChain.values()].some((e) => e.id === claim.of)) return;
-    const want = REGION_LETTERS[region];
+    const want = REGION_LETTERS.get(region);
     if (!want || compatibleCompass(claim.compass, want)) return;
     ctx.report({
       code: "wrong-place",
@@ -205,7 +205,7 @@ function keepLevelWord(written: string, name: string): string {
 export function compareRegionOf(ctx: CompareContext, claim: PlaceClaim): void {
   const place = ctx.entity(claim.of);
   if (!place || place.kind !== "place" || place.level === "country" || !place.region || !claim.compass || claim.compass === "c") return;
-  const want = REGION_LETTERS[place.region];
+  const want = REGION_LETTERS.get(place.region);
   if (!want || compatibleCompass(claim.compass, want)) return;
   ctx.report({
     code: "wrong-place",
