@@ -20,20 +20,24 @@ export function newDocState(): DocState {
 
 /** What one sentence adds to the document state; worked out once per (cached) reading. */
 interface StateDelta {
-  people: string[];
+  people: readonly string[];
   measure?: string;
-  places: string[];
+  places: readonly string[];
 }
+/** Most sentences name no one and no place: one shared empty list, as deltas are kept per reading. */
+const NONE: readonly string[] = Object.freeze([]);
 const deltas = new WeakMap<SentenceReading, StateDelta>();
 
 function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
   let d = deltas.get(s);
   if (!d) {
     const kind = (id: string): string | undefined => base.entities.get(id)?.kind;
+    const people = [...s.mentions, ...s.suspects].filter((m) => kind(m.entityId) === "person").map((m) => m.entityId);
+    const places = s.mentions.filter((m) => kind(m.entityId) === "place").map((m) => m.entityId);
     d = {
-      people: [...s.mentions, ...s.suspects].filter((m) => kind(m.entityId) === "person").map((m) => m.entityId),
+      people: people.length ? people : NONE,
       measure: [...s.quantities].reverse().find((q) => q.measure === "killed" || q.measure === "injured")?.measure,
-      places: s.mentions.filter((m) => kind(m.entityId) === "place").map((m) => m.entityId),
+      places: places.length ? places : NONE,
     };
     deltas.set(s, d);
   }

@@ -35,14 +35,14 @@ export interface NameAt {
 
 /** What a block's comparisons depend on besides its text: its sentences' events and the document before it. */
 function contextKey(atts: Attribution[], state: DocState): string {
-  let events = "";
+  // Joined, not concatenated: a key kept in the cache is one flat string, not a tree of pieces.
+  const parts = [state.peopleKey, "|", state.lastMeasure ?? "", "|", state.recentPlaces.join(","), "|"];
   for (const a of atts) {
-    events += a.primary?.id ?? "";
-    events += "/";
-    for (const e of a.candidates) events += `${e.id},`;
-    events += ";";
+    parts.push(a.primary?.id ?? "", "/");
+    for (const e of a.candidates) parts.push(e.id, ",");
+    parts.push(";");
   }
-  return `${state.peopleKey}|${state.lastMeasure ?? ""}|${state.recentPlaces.join(",")}|${events}`;
+  return parts.join("");
 }
 
 /** A copy of a cached finding placed at its block's offset (cached findings are never changed). */
