@@ -46,9 +46,15 @@ export interface NameReading {
 
 const isNameLike = (t: Token): boolean => t.kind === "word" && (t.cap || t.upper);
 
+/** Which tokens a name already covers: one buffer reused by every sentence (findNames never nests). */
+let coveredBuffer = new Uint8Array(256);
+
 export function findNames(tokens: Token[], index: NameIndex, textOf: (s: number, e: number) => string): NameReading {
   const mentions: Mention[] = [];
-  const covered = new Uint8Array(tokens.length);
+  // Cleared one past the end too: a look one token beyond reads "not covered", as past a fresh array's end.
+  if (coveredBuffer.length <= tokens.length) coveredBuffer = new Uint8Array(tokens.length * 2 + 1);
+  const covered = coveredBuffer;
+  covered.fill(0, 0, tokens.length + 1);
 
   // Exact mentions, longest spelling first at each position.
   for (let i = 0; i < tokens.length; i++) {
@@ -71,9 +77,9 @@ export function findNames(tokens: Token[], index: NameIndex, textOf: (s: number,
     // "Jon Kirby": an unknown first name before the surname is the full name misspelled, left to the near match.
     const before = tokens[i - 1];
     if (before && i > 1 && isNameLike(before) && !covered[i - 1] && !NOT_NAMES.has(before.norm) && !index.isKnownPiece(before.norm)) continue;
-    const people = uniqueEntities(index.endingWith(t.norm));
-    if (people.length === 1 && !(tokens[i + 1]?.joined)) {
-      mentions.push({ entityId: people[0], start: t.start, end: t.end, first: i, last: i + 1, written: t.raw });
+    const person = onlyEntity(index.endingWith(t.norm));
+    if (person !== undefined && !(tokens[i + 1]?.joined)) {
+      mentions.push({ entityId: person, start: t.start, end: t.end, first: i, last: i + 1, written: t.raw });
       covered[i] = 1;
     }
   }
@@ -89,14 +95,14 @@ export function findNames(tokens: Token[], index: NameIndex, textOf: (s: number,
 
   const honorifics: HonorificRef[] = [];
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!HONORIFICS.has(tokens[i].norm) || !tokens[i].cap) continue;
+    if (!tokens[i].cap || !HONORIFICS.has(tokens[i].norm)) continue;
     let k = i + 1;
     if (tokens[k]?.raw === ".") k++;
     const t = tokens[k];
     if (!t || covered[k] || !isNameLike(t) || index.isKnownPiece(t.norm)) continue;
     honorifics.push({ start: t.start, end: t.end, token: k, written: t.raw, norm: t.norm });
   }
-  mentions.sort((a, b) => a.start - b.start);
+  if (!inOrder(mentions)) mentions.sort((a, b) => a.start - b.start);
   return { mentions, suspects, honorifics };
 }
 
@@ -119,8 +125,30 @@ function longestExact(tokens: Token[], i: number, entries: NameEntry[]): NameEnt
   return undefined;
 }
 
-function uniqueEntities(entries: NameEntry[]): string[] {
-  return [...new Set(entries.map((e) => e.entityId))];
+/** The one entity all these names belong to; undefined when there are none or several. */
+function onlyEntity(entries: NameEntry[]): string | undefined {
+  const first = entries[0]?.entityId;
+  for (const e of entries) if (e.entityId !== first) return undefined;
+  return first;
+}
+
+function inOrder(mentions: Mention[]): boolean {
+  for (let k = 1; k < mentions.length; k++) if (mentions[k - 1].start > mentions[k].start) return false;
+  return true;
+}
+
+const nearPiecesOf = new WeakMap<NameIndex, Map<string, string[]>>();
+/** Known pieces one slip from a word, worked out once per word (the same capitalized words recur sentence after sentence). */
+function nearPieces(index: NameIndex, piece: string): string[] {
+  let known = nearPiecesOf.get(index);
+  if (!known) nearPiecesOf.set(index, (known = new Map()));
+  let near = known.get(piece);
+  if (!near) {
+    // A vocabulary's worth; a document of endless distinct words starts the memo afresh.
+    if (known.size >= 50_000) known.clear();
+    known.set(piece, (near = index.nearPieces(piece)));
+  }
+  return near;
 }
 
 /** Maximal runs of capitalized words (with particles such as al- inside) not already matched. */
@@ -151,7 +179,7 @@ function nearSurname(tokens: Token[], from: number, to: number, index: NameIndex
   const t = tokens[from];
   if (t.norm.length < 5 || NOT_NAMES.has(t.norm) || index.isKnownPiece(t.norm)) return undefined;
   const people = new Map<string, NameEntry>();
-  for (const near of index.nearPieces(t.norm)) {
+  for (const near of nearPieces(index, t.norm)) {
     for (const e of index.endingWith(near)) if (e.pieces.length > 1) people.set(e.entityId, e);
   }
   if (people.size !== 1) return undefined;
@@ -199,7 +227,7 @@ function nearMatch(
     const norm = tokens[k].norm;
     if (PARTICLES.has(norm)) continue;
     const candidates = [...index.containing(norm)];
-    for (const near of index.nearPieces(norm)) candidates.push(...index.containing(near));
+    for (const near of nearPieces(index, norm)) candidates.push(...index.containing(near));
     for (const entry of candidates) {
       if (tried.has(entry)) continue;
       tried.add(entry);

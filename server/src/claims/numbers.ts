@@ -162,7 +162,17 @@ function nounAfter(tokens: Token[], from: number, reach: number): number | undef
 }
 
 function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
-  const q: Quantity = { ...phrase };
+  // The phrase's fields written out (a spread of objects of several shapes takes V8's slow path).
+  const q: Quantity = {
+    start: phrase.start,
+    end: phrase.end,
+    first: phrase.first,
+    last: phrase.last,
+    value: phrase.value,
+    qualifier: phrase.qualifier,
+    style: phrase.style,
+    capitalized: phrase.capitalized,
+  };
   const next = tokens[phrase.last];
   // Percentages, ordinals in dates and the like are not counts.
   if (next && (next.raw === "%" || next.norm === "percent" || next.norm === "per")) return undefined;

@@ -1,8 +1,8 @@
 // Compares the details of an event that the facts record in words ("a two-story house")
 // with what a sentence says of them. Only what can be read as a measure is compared: floors.
-import { readQuantities } from "../claims/numbers";
+import { Quantity, readQuantities } from "../claims/numbers";
 import { SentenceReading } from "../claims/reader";
-import { FactEvent } from "../facts/model";
+import { Detail, FactEvent } from "../facts/model";
 import { tokenize } from "../text/tokens";
 import { formatNumber } from "../fixes/numberText";
 import { CompareContext } from "./context";
@@ -12,10 +12,18 @@ const BUILDINGS = new Set(["house", "building", "structure", "home", "block", "c
 /** Words that make a building tall: five floors or more. */
 const TALL = /^(high-rise|highrise|multi-storey|multi-story|skyscraper|tower)$/;
 
+const storeys = new WeakMap<Detail, Quantity | null>();
+/** The floors a building detail gives ("a two-story house"), read once per detail rather than per sentence. */
+function storeysOf(detail: Detail): Quantity | undefined {
+  let fact = storeys.get(detail);
+  if (fact === undefined) storeys.set(detail, (fact = readQuantities(tokenize(detail.value)).find((q) => q.measure === "storeys") ?? null));
+  return fact ?? undefined;
+}
+
 export function compareBuilding(ctx: CompareContext, s: SentenceReading, text: string, ev: FactEvent): void {
   const detail = ev.details.find((d) => d.what === "building");
   if (!detail || !s.words.some((w) => BUILDINGS.has(w))) return;
-  const fact = readQuantities(tokenize(detail.value)).find((q) => q.measure === "storeys");
+  const fact = storeysOf(detail);
   if (!fact) return;
   const report = (start: number, end: number, written: string, newText: string): void =>
     ctx.report({

@@ -20,16 +20,17 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
   for (const suspect of s.suspects) reportSuspect(ctx, suspect);
   for (const h of s.honorifics) reportHonorific(ctx, h, state.people);
 
-  const consumedDates = new Set<number>();
+  // Dates that tell of a tie or a founding, not of the event (a list: a sentence has few).
+  const consumedDates: number[] = [];
   for (const r of s.relations) {
     compareRelation(ctx, r);
-    if (r.until) consumedDates.add(r.until.start);
+    if (r.until) consumedDates.push(r.until.start);
   }
-  for (const d of s.foundingDates) consumedDates.add(d.start);
+  for (const d of s.foundingDates) consumedDates.push(d.start);
   for (const b of s.based) compareBased(ctx, b);
   for (const f of s.founded) {
     compareFounded(ctx, f);
-    consumedDates.add(f.date.start);
+    consumedDates.push(f.date.start);
   }
   for (const r of s.roles) compareRole(ctx, r);
   for (const t of s.titles) if (!s.roles.some((r) => r.person === t.person)) compareTitle(ctx, t);
@@ -44,10 +45,10 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
   if (a.primary && !candidates.includes(a.primary)) candidates.push(a.primary);
   // Every event the sentence itself points at clearly, however strongly another is named: a claim
   // that fits any of them is left alone ("Baghdadi was killed …; a riot in the north-east …").
-  for (const [id, score] of a.own) {
+  a.own.forEach((score, id) => {
     const ev = events.event(id);
     if (score >= 0.8 && ev && !candidates.includes(ev)) candidates.push(ev);
-  }
+  });
   const aboutAnEvent = tellsOfAnEvent(s, candidates, named.length);
   // The sentence's own event, unless it only hints at one that the document is not about.
   const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
@@ -73,7 +74,7 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main) compareBuilding(ctx, s, blockText, main);
   if (!aboutAnEvent || !main) return;
-  for (const d of s.dates) if (!consumedDates.has(d.start)) compareEventDate(ctx, d, candidates, s.mentions);
+  for (const d of s.dates) if (!consumedDates.includes(d.start)) compareEventDate(ctx, d, candidates, s.mentions);
   for (const p of s.places) {
     if (p.ofSpeech) continue;
     if (p.relation === "near" && !p.entityId && main.place?.at && s.mentions.some((m) => m.entityId === main.place!.at)) continue;
@@ -104,9 +105,17 @@ function tellsOfAnEvent(s: SentenceReading, candidates: FactEvent[], named: numb
   return (
     s.eventNouns.some((n) => !n.plural) ||
     s.words.some((w, i) => EVENT_VERBS.has(w) || (w === "took" && s.words[i + 1] === "place")) ||
-    candidates.some((ev) => ev.keywords.some((k) => s.words.includes(k.toLowerCase()))) ||
+    candidates.some((ev) => lowercaseKeywords(ev).some((k) => s.words.includes(k))) ||
     (/^(the|this)$/.test(s.words[0] ?? "") &&
       /^(area|town|village|site|place|house|city)$/.test(s.words[1] ?? "") &&
       /^(lies|is|sits|was|located|situated|stands)$/.test(s.words[2] ?? ""))
   );
+}
+
+const keywordsOf = new WeakMap<FactEvent, string[]>();
+/** An event's keywords in lowercase, worked out once per event rather than per sentence. */
+function lowercaseKeywords(ev: FactEvent): string[] {
+  let keywords = keywordsOf.get(ev);
+  if (!keywords) keywordsOf.set(ev, (keywords = ev.keywords.map((k) => k.toLowerCase())));
+  return keywords;
 }
