@@ -4,6 +4,9 @@ import { Token } from "../text/tokens";
 import { ACTION_VERBS, EVENT_NOUNS } from "./lexicon";
 import { Mention } from "./names";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const FORCE_WORDS = /^(troops|forces|commandos|soldiers|units|aircraft|helicopters)$/;
+
 export interface ActorClaim {
   actor: Mention;
   /** "Russian commandos": the actor is named by its country's adjective; actor.entityId is the country. */
@@ -50,7 +53,7 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
       if (close > 0 && close - k <= 4) k = close + 1;
     }
     // "troops from the coalition landed", "forces of X"; plain "troops" after the name.
-    if (tokens[k] && /^(troops|forces|commandos|soldiers|units|aircraft|helicopters)$/.test(tokens[k].norm)) k++;
+    if (tokens[k] && FORCE_WORDS.test(tokens[k].norm)) k++;
     while (tokens[k] && AUXILIARIES.has(tokens[k].norm)) k++;
     const verb = tokens[k];
     if (!verb) continue;

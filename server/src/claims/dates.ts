@@ -3,6 +3,12 @@
 import { Token } from "../text/tokens";
 import { MONTHS, WEEKDAYS } from "./lexicon";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const FOUR_DIGITS = /^\d{4}$/;
+const ORDINAL_DAY = /^\d{1,2}(st|nd|rd|th)$/;
+const DASH = /^[–—-]$/;
+const COUNTED_AFTER_NUMBER = /^(people|persons|civilians|troops|soldiers|dead|killed|fighters|families|residents|prisoners)$/;
+
 export interface DatePart {
   value: number | string;
   start: number;
@@ -55,7 +61,7 @@ export function isOfSpeech(tokens: Token[], d: { first: number; last: number }):
 const PREPOSITIONS = new Set(["in", "on", "since", "until", "till", "by", "before", "after", "from", "during", "of", "last", "this", "early", "late", "mid"]);
 
 const isYear = (t: Token | undefined): boolean =>
-  t !== undefined && t.kind === "number" && /^\d{4}$/.test(t.raw) && t.value! >= 1900 && t.value! <= 2100;
+  t !== undefined && t.kind === "number" && FOUR_DIGITS.test(t.raw) && t.value! >= 1900 && t.value! <= 2100;
 
 export function readDates(tokens: Token[]): DateMention[] {
   const dates: DateMention[] = [];
@@ -73,7 +79,7 @@ export function readDates(tokens: Token[]): DateMention[] {
         m.day = { value: dayTok.value!, start: dayTok.start, end: dayTok.end };
         k++;
         if (tokens[k]?.raw === ",") k++;
-      } else if (tokens[k]?.kind === "word" && /^\d{1,2}(st|nd|rd|th)$/.test(tokens[k].norm)) {
+      } else if (tokens[k]?.kind === "word" && ORDINAL_DAY.test(tokens[k].norm)) {
         m.day = { value: parseInt(tokens[k].norm, 10), start: tokens[k].start, end: tokens[k].end };
         k++;
       }
@@ -128,13 +134,13 @@ function inYearRange(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (next && isYear(next) && next.joined) return true;
   if (tokens[i].joined && prev && isYear(prev)) return true;
-  if (next && /^[–—-]$/.test(next.raw) && isYear(tokens[i + 2])) return true;
-  if (prev && /^[–—-]$/.test(prev.raw) && isYear(tokens[i - 2])) return true;
+  if (next && DASH.test(next.raw) && isYear(tokens[i + 2])) return true;
+  if (prev && DASH.test(prev.raw) && isYear(tokens[i - 2])) return true;
   return false;
 }
 
 /** "2000 people": a number before a counted noun is a count, not a year. */
 function isCount(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
-  return next !== undefined && next.kind === "word" && /^(people|persons|civilians|troops|soldiers|dead|killed|fighters|families|residents|prisoners)$/.test(next.norm);
+  return next !== undefined && next.kind === "word" && COUNTED_AFTER_NUMBER.test(next.norm);
 }

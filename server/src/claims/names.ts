@@ -6,6 +6,10 @@ import { NameEntry, NameIndex, PARTICLES } from "../facts/nameIndex";
 import { Token } from "../text/tokens";
 import { HONORIFICS, NOT_NAMES } from "./lexicon";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const DOTS = /\./g;
+const DESCRIBING_SUFFIX = /^(led|based|backed|linked|run|held|controlled|dominated|born|affiliated)$/;
+
 export interface Mention {
   entityId: string;
   start: number;
@@ -113,13 +117,13 @@ function longestExact(tokens: Token[], i: number, entries: NameEntry[]): NameEnt
     for (let k = 0; k < e.pieces.length && ok; k++) {
       const t = tokens[i + k];
       ok = (t.kind === "word" || t.kind === "number") && t.norm === e.pieces[k];
-      if (ok && e.caseSensitive) ok = t.raw.replace(/\./g, "") === t.raw.replace(/\./g, "").toUpperCase();
+      if (ok && e.caseSensitive) ok = t.raw.replace(DOTS, "") === t.raw.replace(DOTS, "").toUpperCase();
     }
     if (!ok) continue;
     // A lowercase spelling of a proper name ("syria") is still that name; a one-piece
     // all-lowercase match of a capitalized name inside ordinary words is not ("turkey" the bird is rare in news; keep).
     const next = tokens[i + e.pieces.length];
-    if (next?.joined && next.kind === "word" && !/^(led|based|backed|linked|run|held|controlled|dominated|born|affiliated)$/.test(next.norm)) continue;
+    if (next?.joined && next.kind === "word" && !DESCRIBING_SUFFIX.test(next.norm)) continue;
     return e;
   }
   return undefined;

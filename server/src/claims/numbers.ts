@@ -13,6 +13,12 @@ import {
   QUALIFIERS_BEFORE,
 } from "./lexicon";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const PART_OF = /^(the|them|those|these|its|their|whom)$/;
+const KILLING_VERB = /^(kills|killed|killing|kill|leaves|left|leaving)$/;
+const FLOOR_NOUN = /^(story|storey|stories|storeys|floor)$/;
+const WENT_ON = /^(went|goes|dragged|carried|continued)$/;
+
 export type NumberStyle = "digits" | "words" | "dozen" | "no";
 
 export interface NumberPhrase {
@@ -177,7 +183,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
   // Percentages, ordinals in dates and the like are not counts.
   if (next && (next.raw === "%" || next.norm === "percent" || next.norm === "per")) return undefined;
   // "two of the children": a part of a group, not a total.
-  if (next?.norm === "of" && /^(the|them|those|these|its|their|whom)$/.test(tokens[phrase.last + 1]?.norm ?? "")) return undefined;
+  if (next?.norm === "of" && PART_OF.test(tokens[phrase.last + 1]?.norm ?? "")) return undefined;
   const nounAt = nounAfter(tokens, phrase.last, phrase.style === "no" ? 3 : 3);
   if (nounAt !== undefined) {
     const noun = tokens[nounAt].norm;
@@ -223,7 +229,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
   }
   // "US raid kills 17", "killing 13": the verb of killing right before the number.
   const before = tokens[qualifierBefore(tokens, phrase.first).at - 1];
-  if (before && /^(kills|killed|killing|kill|leaves|left|leaving)$/.test(before.norm) && (!next || next.kind === "punct" || next.norm === "people")) {
+  if (before && KILLING_VERB.test(before.norm) && (!next || next.kind === "punct" || next.norm === "people")) {
     if (before.norm.startsWith("kill") || tokens[phrase.last]?.norm === "dead") {
       q.group = "people";
       q.measure = "killed";
@@ -237,7 +243,7 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
     return q;
   }
   // "a two-story house": how many floors a building has.
-  if (next?.joined && /^(story|storey|stories|storeys|floor)$/.test(next.norm)) {
+  if (next?.joined && FLOOR_NOUN.test(next.norm)) {
     q.measure = "storeys";
     q.group = "building";
     return q;
@@ -283,7 +289,7 @@ function isDuration(tokens: Token[], phrase: NumberPhrase, nounAt: number): bool
     const forAt = prev?.norm === "for" ? qualifierStart - 1 : phrase.first - 1;
     const verb = tokens[forAt - 1]?.norm ?? "";
     // "went on for", "dragged on for"
-    if (verb === "on") return /^(went|goes|dragged|carried|continued)$/.test(tokens[forAt - 2]?.norm ?? "");
+    if (verb === "on") return WENT_ON.test(tokens[forAt - 2]?.norm ?? "");
     return MEASURE_WORDS.get(verb) === "duration" || LASTING.has(verb) || EVENT_NOUNS.get(verb) !== undefined;
   }
   if (tokens[nounAt + 1]?.norm === "long" || tokens[nounAt + 1]?.norm === "ago") return true;

@@ -5,6 +5,10 @@ import { COMPASS, EVENT_NOUNS, EVENT_VERBS, MONTHS, NOT_NAMES, PLACE_LEVEL_NOUNS
 import { Mention } from "./names";
 import { isOfSpeech } from "./dates";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const TIME_AFTER = /^(earlier|later|last)$/;
+const PLACE_ADJECTIVE = /^(rural|neighbouring|neighboring|nearby|central|northern|southern|eastern|western)$/;
+
 export type PlaceLevelClass = "town" | "province" | "country" | "area";
 
 export interface PlaceClaim {
@@ -31,6 +35,8 @@ export interface PlaceClaim {
   of?: string;
 }
 
+const NO_MENTIONS: ReadonlyMap<number, Mention> = new Map();
+
 const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "within", "throughout"]);
 /** Verbs that take the place itself as object: "raided the village of Humaira". */
 const ENTERING = new Set([
@@ -48,8 +54,13 @@ export function readPlaces(
   countryByDemonym: (norm: string) => string | undefined,
 ): PlaceClaim[] {
   const claims: PlaceClaim[] = [];
-  const mentionAt = new Map<number, Mention>();
-  for (const m of mentions) mentionAt.set(m.first, m);
+  // Most sentences name nothing: they share one empty map.
+  let mentionAt: ReadonlyMap<number, Mention> = NO_MENTIONS;
+  if (mentions.length) {
+    const byFirst = new Map<number, Mention>();
+    for (const m of mentions) byFirst.set(m.first, m);
+    mentionAt = byFirst;
+  }
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -135,7 +146,7 @@ export function readPlaces(
       const ofCountry =
         next?.norm === "of" &&
         ((tokens[at + 1]?.norm === "the" && tokens[at + 2]?.norm === "country") || mentionAt.get(at + 1) !== undefined);
-      if (!next || next.kind === "punct" || ofCountry || (next.norm !== "of" && AFTER_PLACE.has(next.norm)) || /^(earlier|later|last)$/.test(next.norm)) {
+      if (!next || next.kind === "punct" || ofCountry || (next.norm !== "of" && AFTER_PLACE.has(next.norm)) || TIME_AFTER.test(next.norm)) {
         claims.push({ start: t.start, end: (key.includes("-") ? tokens[i + 1] : t).end, written: key, kind: "region", compass: COMPASS.get(key), relation: "in" });
       }
     }
@@ -184,9 +195,9 @@ function unknownPlaceAfter(
   tokens: Token[],
   k: number,
   countryByDemonym: (norm: string) => string | undefined,
-  mentionAt: Map<number, Mention>,
+  mentionAt: ReadonlyMap<number, Mention>,
 ): { start: number; end: number; written: string; level: PlaceLevelClass; lastToken: number } | undefined {
-  while (k < tokens.length && /^(rural|neighbouring|neighboring|nearby|central|northern|southern|eastern|western)$/.test(tokens[k].norm)) k++;
+  while (k < tokens.length && PLACE_ADJECTIVE.test(tokens[k].norm)) k++;
   if (mentionAt.has(k)) return undefined; // a known name, read elsewhere
   let j = k;
   while (j < tokens.length && j - k < 3) {
@@ -211,13 +222,13 @@ function unknownPlaceAfter(
 }
 
 /** The first named place (in order of mention) that ends at token `last`; a plain function, not a closure in the loop over tokens. */
-function placeEndingAt(mentionAt: Map<number, Mention>, last: number, isPlace: (id: string) => boolean): Mention | undefined {
+function placeEndingAt(mentionAt: ReadonlyMap<number, Mention>, last: number, isPlace: (id: string) => boolean): Mention | undefined {
   for (const p of mentionAt.values()) if (p.last === last && isPlace(p.entityId)) return p;
   return undefined;
 }
 
 /** "in Iraq and Syria": a list of places states a scope, not where one thing happened. */
-function inList(tokens: Token[], m: Mention, mentionAt: Map<number, Mention>, isPlace: (id: string) => boolean): boolean {
+function inList(tokens: Token[], m: Mention, mentionAt: ReadonlyMap<number, Mention>, isPlace: (id: string) => boolean): boolean {
   const next = tokens[m.last];
   if ((next?.norm === "and" || next?.norm === "or" || next?.raw === ",") && mentionAt.get(m.last + 1) && isPlace(mentionAt.get(m.last + 1)!.entityId)) return true;
   const prev = tokens[m.first - 1];
@@ -253,7 +264,7 @@ function compassKey(tokens: Token[], i: number): string {
 function nameAt(
   tokens: Token[],
   k: number,
-  mentionAt: Map<number, Mention>,
+  mentionAt: ReadonlyMap<number, Mention>,
 ): { start: number; end: number; written: string; entityId?: string; lastToken: number } | undefined {
   const m = mentionAt.get(k);
   if (m) return { start: m.start, end: m.end, written: m.written, entityId: m.entityId, lastToken: m.last };

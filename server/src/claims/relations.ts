@@ -5,6 +5,13 @@ import { Token } from "../text/tokens";
 import { DateMention } from "./dates";
 import { Mention } from "./names";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const GROUP_NOUN = /^(group|faction|organisation|organization|movement|alliance)$/;
+const DESCRIBING_TIE = /^(linked|backed|affiliated|allied|led)$/;
+const TIE_ADJECTIVE = /^(closest|main|key|chief|strongest|primary|principal|nearest|most|loyal|trusted)$/;
+const COPULA = /^(is|was|remains|became|as)$/;
+const FOUNDING_VERB_WITH_OBJECT = /^(formed|founded|created|established|form|found|create|establish)$/;
+
 export interface RelationClaim {
   subject: Mention;
   object: Mention;
@@ -75,14 +82,14 @@ export function readRelations(
   if (!orgs.length) return { relations, founded, foundingDates };
   // "It", "The group": the sentence opens by referring back to the organization just named.
   const opensWithReference =
-    tokens[0]?.norm === "it" || (tokens[0]?.norm === "the" && /^(group|faction|organisation|organization|movement|alliance)$/.test(tokens[1]?.norm ?? ""));
+    tokens[0]?.norm === "it" || (tokens[0]?.norm === "the" && GROUP_NOUN.test(tokens[1]?.norm ?? ""));
   const referredBack = (i: number): Mention | undefined => (opensWithReference && i <= 8 ? previous : undefined);
   // The subject stands just before the tie, joined only by words such as ", which was" or "keeps closer".
   const orgBefore = (i: number): Mention | undefined => {
     let best: Mention | undefined;
     for (const o of orgs) if (o.last <= i && i - o.last <= 10) best = o;
     // "Hurras al-Din, the al-Qaeda-linked group formed in 2016": the linked name describes, the first is the subject.
-    if (best && tokens[best.last]?.joined && /^(linked|backed|affiliated|allied|led)$/.test(tokens[best.last].norm)) {
+    if (best && tokens[best.last]?.joined && DESCRIBING_TIE.test(tokens[best.last].norm)) {
       const before = orgs.filter((o) => o.last <= best!.first && best!.first - o.last <= 4).pop();
       if (before) best = before;
     }
@@ -124,10 +131,10 @@ export function readRelations(
     // "A is B's closest ally": the tie as a noun after the other's possessive name.
     if (AFFILIATE_NOUNS.has(w) && !endingAt(orgs, i)) {
       let k = i - 1;
-      while (k >= 0 && /^(closest|main|key|chief|strongest|primary|principal|nearest|most|loyal|trusted)$/.test(tokens[k].norm)) k--;
+      while (k >= 0 && TIE_ADJECTIVE.test(tokens[k].norm)) k--;
       const object = endingAt(orgs, k + 1);
       const verb = object ? tokens[object.first - 1]?.norm : undefined;
-      const subject = verb && object && /^(is|was|remains|became|as)$/.test(verb) ? endingAt(orgs, object.first - 1) : undefined;
+      const subject = verb && object && COPULA.test(verb) ? endingAt(orgs, object.first - 1) : undefined;
       if (object && subject && subject !== object) relations.push({ subject, object, type: "linked" });
     }
     // "A, an B affiliate": the tie written as a noun after the other organization's name.
@@ -146,7 +153,7 @@ export function readRelations(
       if (w === "set" && next !== "up") continue;
       if (w === "split" && next !== "away" && next !== "off" && next !== "in" && next !== "from") continue;
       const date = yearAfter(i + 1, 4);
-      const object = /^(formed|founded|created|established|form|found|create|establish)$/.test(w) ? orgAfter(i + 1, 3) : undefined;
+      const object = FOUNDING_VERB_WITH_OBJECT.test(w) ? orgAfter(i + 1, 3) : undefined;
       // "Set up in 2011 to fight …, the US-led coalition …": the subject follows the opening clause.
       const comma = commaAfter(tokens, i);
       const opening = i <= 1 && comma > 0 ? orgAfter(comma + 1, 2) : undefined;

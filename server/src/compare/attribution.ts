@@ -105,6 +105,20 @@ export class EventModel {
     return scores.size ? scores : NO_SCORES;
   }
 
+  /** The events a sentence names strongly enough, strongest first (ties in the order the scores were made). */
+  private candidatesOf(scores: ReadonlyMap<string, number>): FactEvent[] {
+    let topOwn = 0;
+    scores.forEach((v) => {
+      if (v > topOwn) topOwn = v;
+    });
+    const strong: [string, number][] = [];
+    scores.forEach((v, id) => {
+      if (v >= 0.8 && v >= 0.5 * topOwn) strong.push([id, v]);
+    });
+    if (strong.length > 1) strong.sort((a, b) => b[1] - a[1]);
+    return strong.map(([id]) => this.base.events.get(id)!);
+  }
+
   /** Attributes every sentence of a document, in order. */
   attribute(sentences: SentenceReading[]): Attribution[] {
     const own = sentences.map((s) => this.score(s));
@@ -133,13 +147,7 @@ export class EventModel {
         }
       }
       let candidates: FactEvent[] = [];
-      if (scores.size) {
-        const topOwn = Math.max(0, ...scores.values());
-        candidates = [...scores.entries()]
-          .filter(([, v]) => v >= 0.8 && v >= 0.5 * topOwn)
-          .sort((a, b) => b[1] - a[1])
-          .map(([id]) => this.base.events.get(id)!);
-      }
+      if (scores.size) candidates = this.candidatesOf(scores);
       // What this sentence was about carries into the next, fading.
       for (let k = 0; k < ids.length; k++) {
         const v = Math.min((scores.get(ids[k]) ?? 0) + 0.6 * carry[k], 4) * 0.7;

@@ -32,11 +32,20 @@ function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
   let d = deltas.get(s);
   if (!d) {
     const kind = (id: string): string | undefined => base.entities.get(id)?.kind;
-    const people = [...s.mentions, ...s.suspects].filter((m) => kind(m.entityId) === "person").map((m) => m.entityId);
-    const places = s.mentions.filter((m) => kind(m.entityId) === "place").map((m) => m.entityId);
+    const people: string[] = [];
+    const places: string[] = [];
+    for (const m of s.mentions) {
+      const k = kind(m.entityId);
+      if (k === "person") people.push(m.entityId);
+      else if (k === "place") places.push(m.entityId);
+    }
+    for (const m of s.suspects) if (kind(m.entityId) === "person") people.push(m.entityId);
+    // The last total stated: what a share stated after it counts.
+    let measure: string | undefined;
+    for (const q of s.quantities) if (q.measure === "killed" || q.measure === "injured") measure = q.measure;
     d = {
       people: people.length ? people : NONE,
-      measure: [...s.quantities].reverse().find((q) => q.measure === "killed" || q.measure === "injured")?.measure,
+      measure,
       places: places.length ? places : NONE,
     };
     deltas.set(s, d);

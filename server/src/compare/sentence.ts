@@ -15,6 +15,12 @@ import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
 import { compareEventPlace, compareLocatedPlace, compareRegionOf, knowsPlaceAspect } from "./places";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const REGION_NOUN = /^(province|territory|region|enclave|governorate)$/;
+const THE_OR_THIS = /^(the|this)$/;
+const SITE_NOUN = /^(area|town|village|site|place|house|city)$/;
+const LIES_VERB = /^(lies|is|sits|was|located|situated|stands)$/;
+
 /** Reads `state` as it stood before the sentence; the caller advances it. */
 export function compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel): void {
   for (const suspect of s.suspects) reportSuspect(ctx, suspect);
@@ -61,7 +67,7 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
     if (q.measure === "population") {
       let places = s.mentions.map((m) => ctx.entity(m.entityId)).filter((e) => e && e.counts.some((c) => c.measure === "population"));
       // "The province is home to …": the province the document named last.
-      if (!s.mentions.some((m) => ctx.entity(m.entityId)?.kind === "place") && s.words[0] === "the" && /^(province|territory|region|enclave|governorate)$/.test(s.words[1] ?? "")) {
+      if (!s.mentions.some((m) => ctx.entity(m.entityId)?.kind === "place") && s.words[0] === "the" && REGION_NOUN.test(s.words[1] ?? "")) {
         const recent = state.recentPlaces.map((id) => ctx.entity(id)).filter((e) => e?.level === "province" || e?.level === "region");
         const counted = recent.reverse().find((e) => e!.counts.some((c) => c.measure === "population"));
         if (counted) places = [counted];
@@ -106,9 +112,9 @@ function tellsOfAnEvent(s: SentenceReading, candidates: FactEvent[], named: numb
     s.eventNouns.some((n) => !n.plural) ||
     s.words.some((w, i) => EVENT_VERBS.has(w) || (w === "took" && s.words[i + 1] === "place")) ||
     candidates.some((ev) => lowercaseKeywords(ev).some((k) => s.words.includes(k))) ||
-    (/^(the|this)$/.test(s.words[0] ?? "") &&
-      /^(area|town|village|site|place|house|city)$/.test(s.words[1] ?? "") &&
-      /^(lies|is|sits|was|located|situated|stands)$/.test(s.words[2] ?? ""))
+    (THE_OR_THIS.test(s.words[0] ?? "") &&
+      SITE_NOUN.test(s.words[1] ?? "") &&
+      LIES_VERB.test(s.words[2] ?? ""))
   );
 }
 

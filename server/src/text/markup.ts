@@ -3,6 +3,18 @@
 // replaced by a space, so offsets found in the prose are offsets in the document.
 // Also reads the disable comments a writer leaves (as Vale and cSpell do).
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const FRONT_MATTER = /^(---|\+\+\+)[ \t]*\r?\n/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})\s*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const INDENTED_CODE = /^( {4}|\t)/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:\s*\S/;
+const LIST_ITEM = /^ {0,3}([-*+]|\d{1,9}[.)])\s/;
+const INDENTED = /^\s/;
+const TAG_START = /[A-Za-z/!?]/;
+const ASCII_LETTER = /[A-Za-z]/;
+const URL_END = /[\s<>"')\]]/;
+
 export interface ProseView {
   prose: string;
   directives: Directives;
@@ -83,7 +95,7 @@ function maskMarkdown(text: string, out: Masks, comments: { start: number; end: 
   const n = text.length;
   let pos = 0;
   // Front matter: a YAML (---) or TOML (+++) block at the very start.
-  const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  const fm = FRONT_MATTER.exec(text);
   if (fm) {
     const closer = fm[1];
     let i = fm[0].length;
@@ -110,25 +122,25 @@ function maskMarkdown(text: string, out: Masks, comments: { start: number; end: 
     if (lineEnd < 0) lineEnd = n;
     const line = text.slice(pos, lineEnd);
     if (fence) {
-      const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      const m = FENCE_CLOSE.exec(line);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len) fence = null;
       blank(out, pos, lineEnd);
     } else {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      const open = FENCE_OPEN.exec(line);
       const isBlank = line.trim() === "";
       if (open) {
         fence = { char: open[1][0], len: open[1].length };
         blank(out, pos, lineEnd);
         flush();
-      } else if (!isBlank && prevBlank && !inList && /^( {4}|\t)/.test(line)) {
+      } else if (!isBlank && prevBlank && !inList && INDENTED_CODE.test(line)) {
         blank(out, pos, lineEnd); // indented code block
-      } else if (/^ {0,3}\[[^\]\n]+\]:\s*\S/.test(line)) {
+      } else if (LINK_DEFINITION.test(line)) {
         blank(out, pos, lineEnd); // link reference definition
       } else if (isBlank) {
         flush();
       } else {
-        if (/^ {0,3}([-*+]|\d{1,9}[.)])\s/.test(line)) inList = true;
-        else if (prevBlank && !/^\s/.test(line)) inList = false;
+        if (LIST_ITEM.test(line)) inList = true;
+        else if (prevBlank && !INDENTED.test(line)) inList = false;
         if (paraStart < 0) paraStart = pos;
         inlineRuns.push([pos, lineEnd]);
       }
@@ -182,13 +194,13 @@ function maskInline(text: string, out: Masks, from: number, to: number, comments
         continue;
       }
       const next = text[i + 1] ?? "";
-      if (/[A-Za-z/!?]/.test(next)) {
+      if (TAG_START.test(next)) {
         // Tags are short: look at most 1 KB ahead, which keeps a long line of "<" linear.
         const window = text.slice(i + 1, Math.min(to, i + 1024));
         const rel = window.indexOf(">");
         const nl = window.indexOf("\n");
         const end = i + 1 + rel;
-        if (rel >= 0 && (nl < 0 || rel < nl || /[A-Za-z]/.test(next))) {
+        if (rel >= 0 && (nl < 0 || rel < nl || ASCII_LETTER.test(next))) {
           blank(out, i, end + 1);
           i = end + 1;
           continue;
@@ -213,7 +225,7 @@ function maskInline(text: string, out: Masks, from: number, to: number, comments
     }
     if ((c === "h" || c === "w") && (text.startsWith("http://", i) || text.startsWith("https://", i) || text.startsWith("www.", i))) {
       let j = i;
-      while (j < to && !/[\s<>"')\]]/.test(text[j])) j++;
+      while (j < to && !URL_END.test(text[j])) j++;
       blank(out, i, j);
       i = j;
       continue;

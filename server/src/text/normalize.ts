@@ -1,5 +1,9 @@
 // One spelling-insensitive form for names, so "Al-Qaeda’s", "al Qaeda" and "al-qaeda" meet.
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const PLAIN_ASCII = /^[A-Za-z0-9.]*$/;
+const MARKS = /\p{M}+/gu;
+
 const APOSTROPHES = /[\u2019\u2018\u02bc\u02bb`´']/g;
 const DASHES = /[\u2010-\u2015\u2212-]/g;
 
@@ -19,6 +23,6 @@ export function namePieces(s: string): string[] {
 /** Lowercase, strip diacritics and apostrophes. */
 export function foldPiece(s: string): string {
   // Plain ASCII letters need no decomposition: the common case, done for every word.
-  if (/^[A-Za-z0-9.]*$/.test(s)) return s.toLowerCase();
-  return s.normalize("NFD").replace(/\p{M}+/gu, "").replace(APOSTROPHES, "").toLowerCase();
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase();
+  return s.normalize("NFD").replace(MARKS, "").replace(APOSTROPHES, "").toLowerCase();
 }

@@ -3,6 +3,16 @@
 // still know they belong together, and "al-Baghdadi" never contains the piece "baghdad".
 import { foldPiece } from "./normalize";
 
+// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+const UNICODE_SPACE = /\s/;
+const ORDINAL_SUFFIX = /^(st|nd|rd|th|s)$/;
+const COMMAS = /,/g;
+const DOTTED_LETTERS = /^(\p{L}\.)+\p{L}$/u;
+const CAPITAL = /\p{Lu}/u;
+const NOT_LETTERS = /[^\p{L}]/gu;
+const DOTS = /\./g;
+
 export interface Token {
   start: number;
   end: number;
@@ -25,7 +35,7 @@ export interface Token {
 const isLetterAt = (text: string, i: number): boolean => {
   const code = text.charCodeAt(i);
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return code === code && /[\p{L}\p{M}]/u.test(text[i]);
+  return code === code && LETTER_OR_MARK.test(text[i]);
 };
 const isDigitAt = (text: string, i: number): boolean => {
   const code = text.charCodeAt(i);
@@ -33,7 +43,7 @@ const isDigitAt = (text: string, i: number): boolean => {
 };
 const isSpaceAt = (text: string, i: number): boolean => {
   const code = text.charCodeAt(i);
-  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && /\s/.test(text[i]));
+  return code === 32 || (code >= 9 && code <= 13) || (code >= 128 && UNICODE_SPACE.test(text[i]));
 };
 const isApostropheAt = (text: string, i: number): boolean => {
   const code = text.charCodeAt(i);
@@ -101,16 +111,16 @@ export function tokenize(text: string, offset = 0): Token[] {
       let end = i;
       while (end < n && isLetterAt(text, end) && end - i < 3) end++;
       const suffix = end > i ? text.slice(i, end).toLowerCase() : "";
-      const isOrdinal = suffix !== "" && /^(st|nd|rd|th|s)$/.test(suffix) && !isLetterAt(text, end);
+      const isOrdinal = suffix !== "" && ORDINAL_SUFFIX.test(suffix) && !isLetterAt(text, end);
       if (isOrdinal) i = end;
-      const value = Number(digits.includes(",") ? digits.replace(/,/g, "") : digits);
+      const value = Number(digits.includes(",") ? digits.replace(COMMAS, "") : digits);
       const raw = isOrdinal ? text.slice(start, i) : digits;
       const lower = isOrdinal ? raw.toLowerCase() : raw;
       tokens.push({
         start: start + offset,
         end: i + offset,
         raw,
-        norm: lower.includes(",") ? lower.replace(/,/g, "") : lower,
+        norm: lower.includes(",") ? lower.replace(COMMAS, "") : lower,
         kind: isOrdinal && suffix !== "s" ? "word" : "number",
         cap: false,
         upper: false,
@@ -144,10 +154,10 @@ export function tokenize(text: string, offset = 0): Token[] {
         } else break;
       }
       // Keep the final dot of an acronym such as U.S.
-      if (text[i] === "." && /^(\p{L}\.)+\p{L}$/u.test(text.slice(start, i))) i++;
+      if (text[i] === "." && DOTTED_LETTERS.test(text.slice(start, i))) i++;
       const raw = text.slice(start, i);
       const first = raw.charCodeAt(0);
-      const cap = first < 128 ? first >= 65 && first <= 90 : /\p{Lu}/u.test(raw[0]);
+      const cap = first < 128 ? first >= 65 && first <= 90 : CAPITAL.test(raw[0]);
       let folded: string;
       let upper: boolean;
       // Whether the folded form is a string of its own, not a slice into the text (see `shared`).
@@ -160,17 +170,17 @@ export function tokenize(text: string, offset = 0): Token[] {
         upper = cap && isPlainAcronym(raw);
       } else {
         // Only a capitalized word can be all capitals; most words are spared the Unicode scan.
-        const letters = cap && raw.length >= 2 ? raw.replace(/[^\p{L}]/gu, "") : "";
+        const letters = cap && raw.length >= 2 ? raw.replace(NOT_LETTERS, "") : "";
         folded = foldPiece(raw);
         // A fold that changed nothing may have returned the slice itself.
         ownString = folded !== raw;
-        upper = letters.length >= 2 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters);
+        upper = letters.length >= 2 && letters === letters.toUpperCase() && CAPITAL.test(letters);
       }
       tokens.push({
         start: start + offset,
         end: i + offset,
         raw,
-        norm: folded.includes(".") ? shared(folded.replace(/\./g, "")) : ownString || raw.length < COPIED_SLICE ? shared(folded) : folded,
+        norm: folded.includes(".") ? shared(folded.replace(DOTS, "")) : ownString || raw.length < COPIED_SLICE ? shared(folded) : folded,
         kind: "word",
         cap,
         upper,
