@@ -22,6 +22,8 @@ export class Validator {
   private timers = new Map<string, NodeJS.Timeout>();
   /** Grows with each request to check a document; only the latest request may start a check. */
   private tickets = new Map<string, number>();
+  /** The version each document's coming check is for. */
+  private pending = new Map<string, number>();
 
   constructor(
     private connection: Connection,
@@ -30,9 +32,16 @@ export class Validator {
     private settings: SettingsCache,
   ) {}
 
-  /** Checks the document after its debounce delay (or `delay` ms), replacing any pending check. */
+  /**
+   * Checks the document after its debounce delay (or `delay` ms), replacing any pending check —
+   * except that a debounced request for the very version already coming keeps the sooner check:
+   * every open is followed by a content change of the same version, which must not put off the
+   * check the open asked for at once by the typing pause.
+   */
   schedule(doc: TextDocument, delay?: number): void {
     const uri = doc.uri;
+    if (delay === undefined && this.pending.get(uri) === doc.version) return;
+    this.pending.set(uri, doc.version);
     const ticket = (this.tickets.get(uri) ?? 0) + 1;
     this.tickets.set(uri, ticket);
     this.clearTimer(uri);
@@ -43,6 +52,7 @@ export class Validator {
         uri,
         setTimeout(() => {
           this.timers.delete(uri);
+          this.pending.delete(uri);
           this.validate(uri, settings);
         }, delay ?? settings.debounceMs),
       );
@@ -53,6 +63,7 @@ export class Validator {
   forget(uri: string): void {
     this.clearTimer(uri);
     this.tickets.delete(uri);
+    this.pending.delete(uri);
     this.settings.forget(uri);
     this.checked.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
