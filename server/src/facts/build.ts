@@ -31,6 +31,22 @@ interface Definition {
   at: FactLocation;
 }
 
+type Definitions = { get(id: string): Definition | undefined };
+
+/** Ids as the base defines them so far: sources, entities and events share one set of ids. */
+function definitions(base: FactBase): Definitions {
+  return {
+    get(id) {
+      const source = base.sources.get(id);
+      if (source) return { kind: "source", at: source.at };
+      const entity = base.entities.get(id);
+      if (entity) return { kind: "entity", at: entity.at };
+      const event = base.events.get(id);
+      return event && { kind: "event", at: event.at };
+    },
+  };
+}
+
 type Reporter = (file: ParsedFactFile, path: Path, severity: "error" | "warning", code: string, message: string, related?: FactProblem["related"]) => void;
 
 /** A reference to take out of an item's copy: the field to clear, or the list and the index to remove. */
@@ -48,7 +64,8 @@ export function compiledOf(file: ParsedFactFile): CompiledFactFile | undefined {
 export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {}): BuildResult {
   const base = emptyFactBase();
   const problems: FactProblem[] = [];
-  const defined = new Map<string, Definition>();
+  // Which item holds an id: the base's own maps (an id in one of them is in none of the others).
+  const defined = definitions(base);
   const report: Reporter = (file, path, severity, code, message, related) => {
     const [from, to] = file.positions.rangeOf(path) ?? [0, 0];
     const p = problemAt(file.file, file.positions, from, to, severity, code, message);
@@ -58,12 +75,13 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
   const linked = files.map((file) => ({ file, compiled: compiledOf(file) })).filter((f): f is { file: ParsedFactFile; compiled: CompiledFactFile } => !!f.compiled);
 
   // Every id first, so a reference may point at an item of a file that comes later.
-  const spellings = new Map<string, { entity: Entity; spelling: string }>();
+  /** The first entity each normalized spelling names; which of its spellings it was is found again only for a conflict. */
+  const spellings = new Map<string, Entity>();
   for (const { file, compiled } of linked) {
     problems.push(...compiled.problems);
     base.files.push(file.file);
     /** Registers an id; false (and a problem at the second id) when it is already taken. */
-    const define = (id: string, kind: Definition["kind"], at: FactLocation, path: Path): boolean => {
+    const define = (id: string, kind: Definition["kind"], path: Path): boolean => {
       const first = defined.get(id);
       if (first) {
         const where = `${shortName(first.at.file)}:${first.at.line + 1}`;
@@ -72,21 +90,20 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
         report(file, [...path, "id"], "error", "duplicate-id", `${what} '${id}' is already defined at ${where}${also}.`, [{ ...first.at, message: `'${id}' is first defined here` }]);
         return false;
       }
-      defined.set(id, { kind, at });
       return true;
     };
     compiled.sources.forEach((s, i) => {
-      if (define(s.id, "source", s.at, ["sources", i])) base.sources.set(s.id, s);
+      if (define(s.id, "source", ["sources", i])) base.sources.set(s.id, s);
     });
     compiled.entities.forEach((e, i) => {
       const p: Path = ["entities", i];
-      if (!define(e.id, "entity", e.at, p)) return;
+      if (!define(e.id, "entity", p)) return;
       base.entities.set(e.id, e);
       claimSpelling(file, e, e.name, [...p, "name"]);
       e.variants.forEach((v, k) => claimSpelling(file, e, v, [...p, "variants", k]));
     });
     compiled.events.forEach((ev, i) => {
-      if (define(ev.id, "event", ev.at, ["events", i])) base.events.set(ev.id, ev);
+      if (define(ev.id, "event", ["events", i])) base.events.set(ev.id, ev);
     });
   }
 
@@ -96,12 +113,13 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
     if (!key) return;
     const first = spellings.get(key);
     if (!first) {
-      spellings.set(key, { entity, spelling });
+      spellings.set(key, entity);
       return;
     }
-    if (first.entity.id === entity.id) return;
-    report(file, path, "warning", "conflicting-name", `'${spelling}' also names '${first.entity.id}' (as '${first.spelling}'); lookups of it go to '${first.entity.id}'. Remove it from one of them.`, [
-      { ...first.entity.at, message: `'${first.spelling}' names '${first.entity.id}'` },
+    if (first.id === entity.id) return;
+    const as = [first.name, ...first.variants].find((v) => normalizeName(v) === key) ?? first.name;
+    report(file, path, "warning", "conflicting-name", `'${spelling}' also names '${first.id}' (as '${as}'); lookups of it go to '${first.id}'. Remove it from one of them.`, [
+      { ...first.at, message: `'${as}' names '${first.id}'` },
     ]);
   }
 
@@ -151,7 +169,7 @@ class References {
   constructor(
     private readonly file: ParsedFactFile,
     private readonly base: FactBase,
-    private readonly defined: Map<string, Definition>,
+    private readonly defined: Definitions,
     private readonly report: Reporter,
     private readonly articleOf: (source: Source) => { normalized: string } | undefined,
   ) {}

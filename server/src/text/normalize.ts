@@ -2,6 +2,7 @@
 
 // Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
 const PLAIN_ASCII = /^[A-Za-z0-9.]*$/;
+const PLAIN_WORDS = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const MARKS = /\p{M}+/gu;
 
 const APOSTROPHES = /[\u2019\u2018\u02bc\u02bb`´']/g;
@@ -9,6 +10,8 @@ const DASHES = /[\u2010-\u2015\u2212-]/g;
 
 /** Lowercase, no diacritics, apostrophes dropped, hyphens and runs of space folded to one space. */
 export function normalizeName(s: string): string {
+  // Words of plain letters and single spaces, as most names are written: already in that form but for case.
+  if (PLAIN_WORDS.test(s)) return s.toLowerCase();
   return namePieces(s).join(" ");
 }
 
