@@ -12,7 +12,7 @@ import { generateDraft, generateFactBase } from "./generate";
 import { LoadFigures } from "./loadFacts";
 import { hotSpots } from "./profile";
 import { benchDrafts, benchServerFacts, DraftFigures, ServerFactFigures } from "./server";
-import { mb, ms } from "./stats";
+import { mb, ms, summarize } from "./stats";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -72,6 +72,23 @@ function loadInChild(dir: string, entities: number): LoadFigures {
   return JSON.parse(out.trim().split("\n").pop()!) as LoadFigures;
 }
 
+/** Loads in a fresh process `runs` times: the median of each figure, and the worst load time and peak. */
+function loadMedian(dir: string, entities: number, runs: number): LoadFigures & { runs: number; loadMsMax: number; peakMbMax: number } {
+  const all = Array.from({ length: runs }, () => loadInChild(dir, entities));
+  const median = (pick: (f: LoadFigures) => number): number => summarize(all.map(pick)).median;
+  return {
+    ...all[0],
+    loadMs: median((f) => f.loadMs),
+    checkerMs: median((f) => f.checkerMs),
+    rssMb: median((f) => f.rssMb),
+    peakMb: median((f) => f.peakMb),
+    heapMb: median((f) => f.heapMb),
+    runs,
+    loadMsMax: Math.max(...all.map((f) => f.loadMs)),
+    peakMbMax: Math.max(...all.map((f) => f.peakMb)),
+  };
+}
+
 function runCspell(files: string[]): CspellFigures {
   const out = execFileSync(process.execPath, [join(ROOT, "bench", "cspell.mjs"), "5", ...files], {
     encoding: "utf8",
@@ -107,21 +124,21 @@ async function main(): Promise<void> {
   log(`generated ${DRAFTS.length} draft sizes and ${BASES.length} fact bases in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 
   // ---- fact bases: in-process load and lookups, then the server's start-up and memory
-  const loads = new Map<number, LoadFigures>();
+  const loads = new Map<number, ReturnType<typeof loadMedian>>();
   const serverFacts = new Map<number, ServerFactFigures>();
   for (const n of BASES) {
-    const figures = loadInChild(baseDirs.get(n)!, n);
+    const figures = loadMedian(baseDirs.get(n)!, n, quick ? 1 : n >= 100_000 ? 3 : 5);
     if (figures.errors) throw new Error(`generated fact base of ${n} has ${figures.errors} errors, first: ${figures.firstError}`);
     loads.set(n, figures);
     serverFacts.set(n, await benchServerFacts([baseDirs.get(n)!]));
   }
-  log("Fact bases (engine loader in a process of its own; server: spawn to first diagnostics)");
+  log("Fact bases (engine loader in a fresh process each run, median of the runs (worst); server: spawn to first diagnostics)");
   table(
-    ["entities", "events", "files", "load ms", "checker ms", "RSS MB", "peak MB", "heap MB", "server ready ms", "server RSS MB", "lookup µs exact/containing/near"],
+    ["entities", "events", "files", "runs", "load ms", "checker ms", "RSS MB", "peak MB", "heap MB", "server ready ms", "server RSS MB", "lookup µs exact/containing/near"],
     BASES.map((n) => {
       const l = loads.get(n)!;
       const s = serverFacts.get(n)!;
-      return [String(l.entities), String(l.events), String(l.files), ms(l.loadMs), ms(l.checkerMs), mb(l.rssMb), mb(l.peakMb), mb(l.heapMb), ms(s.readyMs), mb(s.rssMb),
+      return [String(l.entities), String(l.events), String(l.files), String(l.runs), `${ms(l.loadMs)} (${ms(l.loadMsMax)})`, ms(l.checkerMs), mb(l.rssMb), `${mb(l.peakMb)} (${mb(l.peakMbMax)})`, mb(l.heapMb), ms(s.readyMs), mb(s.rssMb),
         `${l.lookupUs.exact.toFixed(2)} / ${l.lookupUs.containing.toFixed(2)} / ${l.lookupUs.near.toFixed(2)}`];
     }),
   );
@@ -175,8 +192,8 @@ async function main(): Promise<void> {
   verdict(o1 && o1.open.median < TARGETS.open1MbMs, `first diagnostics of a 1 MB draft, median ${ms(o1?.open.median ?? NaN)} ms (target < ${TARGETS.open1MbMs} ms)`);
   verdict(o1 && o1.rssMb < TARGETS.server1MbMb, `server with the 1 MB draft open, ${mb(o1?.rssMb ?? NaN)} MB RSS (target < ${TARGETS.server1MbMb} MB)`);
   const l100k = loads.get(100_000);
-  verdict(l100k && l100k.loadMs < TARGETS.load100kMs, `100,000-entity fact base loaded in ${ms(l100k?.loadMs ?? NaN)} ms (target < ${TARGETS.load100kMs} ms)`);
-  verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS (target < ${TARGETS.load100kMb} MB)`);
+  verdict(l100k && l100k.loadMs < TARGETS.load100kMs, `100,000-entity fact base loaded in ${ms(l100k?.loadMs ?? NaN)} ms, median of ${l100k?.runs} (target < ${TARGETS.load100kMs} ms)`);
+  verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS, median of ${l100k?.runs} (target < ${TARGETS.load100kMb} MB)`);
   log("Targets");
   for (const v of verdicts) log(`  ${v}`);
 
