@@ -30,6 +30,11 @@ export const PARTICLES = new Set([
   "van", "von", "der", "la", "le", "for", "and",
 ]);
 
+/** Each particle as one string, for the entries to share. */
+const PARTICLE_FORMS = new Map([...PARTICLES].map((p) => [p, p]));
+
+const NOT_LETTERS = /[^\p{L}]/gu;
+
 /** The longest word looked up by near spelling. */
 export const MAX_PIECE = 40;
 
@@ -45,13 +50,11 @@ export class NameIndex {
   private lastPieces = new Map<string, Entries>();
 
   constructor(base: FactBase) {
-    // One string per distinct piece ("nadia" in a thousand names is kept once); only while building.
-    const interned = new Map<string, string>();
     for (const entity of base.entities.values()) {
       // Adjectives of countries are words of their own (Iraqi is not a misspelling of Iraq).
       if (entity.demonym) for (const p of namePieces(entity.demonym)) this.demonymPieces.add(p);
-      this.add(entity, entity.name, true, interned);
-      for (const v of entity.variants) this.add(entity, v, false, interned);
+      this.add(entity, entity.name, true);
+      for (const v of entity.variants) this.add(entity, v, false);
     }
     for (const list of this.byFirst.values()) if (Array.isArray(list)) list.sort((a, b) => b.pieces.length - a.pieces.length);
     // A list that grew by push keeps room for more; a copy holds just its entries.
@@ -59,18 +62,18 @@ export class NameIndex {
     this.deletes = new DeletionTable(this.deletable);
   }
 
-  private add(entity: Entity, spelling: string, canonical: boolean, interned: Map<string, string>): void {
+  private add(entity: Entity, spelling: string, canonical: boolean): void {
     const pieces = namePieces(spelling);
-    for (let i = 0; i < pieces.length; i++) {
-      const known = interned.get(pieces[i]);
-      if (known === undefined) interned.set(pieces[i], pieces[i]);
-      else pieces[i] = known;
-    }
+    // One string per distinct piece ("nadia" in a thousand names is kept once).
+    for (let i = 0; i < pieces.length; i++) pieces[i] = this.knownForm(pieces[i]);
     if (!pieces.length) return;
     // Lowercase variants starting with "the" ("the coalition") are matched without it.
     if (pieces.length > 1 && pieces[0] === "the") pieces.shift();
-    const letters = spelling.replace(/[^\p{L}]/gu, "");
-    const caseSensitive = pieces.length === 1 && letters.length <= 6 && letters === letters.toUpperCase();
+    let caseSensitive = false;
+    if (pieces.length === 1) {
+      const letters = spelling.replace(NOT_LETTERS, "");
+      caseSensitive = letters.length <= 6 && letters === letters.toUpperCase();
+    }
     // slice(): the pieces as built keep room to grow; a copy holds just them.
     const entry: NameEntry = { entityId: entity.id, spelling, pieces: pieces.slice(), caseSensitive, canonical, alone: undefined };
     push(this.byFirst, pieces[0], entry);
@@ -81,6 +84,15 @@ export class NameIndex {
     }
     const last = pieces[pieces.length - 1];
     if ((entity.kind === "person" || pieces.length === 1) && !PARTICLES.has(last)) push(this.lastPieces, last, entry);
+  }
+
+  /** The string an entry already holds for this piece, if any: found through the maps, no table of its own. */
+  private knownForm(piece: string): string {
+    const particle = PARTICLE_FORMS.get(piece);
+    if (particle) return particle;
+    const entries = this.byPiece.get(piece) ?? this.byFirst.get(piece);
+    const entry = entries === undefined ? undefined : Array.isArray(entries) ? entries[0] : entries;
+    return entry?.pieces.find((p) => p === piece) ?? piece;
   }
 
   /** Names that begin with this piece, longest first. */
