@@ -5,6 +5,7 @@
 // collections, empty values, a path that is not there) is answered by a `yaml` Document,
 // parsed on first need; release() drops it once a build is done.
 import { Document, isMap, isPair, isScalar, isSeq, Node, parseDocument } from "yaml";
+import { fastLoad } from "./fastParse";
 
 export type Path = (string | number)[];
 
@@ -34,6 +35,9 @@ export class FilePositions {
 
   /** With a Document (the slow path's), every answer comes from it; without one, from the walk first. */
   private walk: boolean;
+  /** The data was dropped by release(true) and can be read again; it was, for the build under way. */
+  private canReadAgain = false;
+  private readAgain = false;
 
   /**
    * With the file's data, answers come from the walk first, checked against the data as it goes:
@@ -74,7 +78,7 @@ export class FilePositions {
 
   /** The offset where the node at a path starts (0 when there is none), as `yaml` gives it. */
   offsetOf(path: Path): number {
-    const found = this.walk ? this.find(path) : undefined;
+    const found = this.walkable() ? this.find(path) : undefined;
     if (found) return found.start;
     const node = this.doc().getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range?.[0] ?? 0;
@@ -82,24 +86,41 @@ export class FilePositions {
 
   /** The range to underline for the node at a path (the first line of a collection; an empty value's key), as rangeOfNode in parse.ts. */
   rangeOf(path: Path): [number, number] | undefined {
-    const found = this.walk ? this.find(path) : undefined;
+    const found = this.walkable() ? this.find(path) : undefined;
     const range = found && this.rangeOfFound(found);
     return range ?? rangeOfNode(this.doc(), path, this.text);
   }
 
   /**
    * Drops what only a build needs: the Document, the offsets of items; with `data`, the file's
-   * data too (once compiled, the store keeps no data: later questions go to a Document).
+   * data too (once compiled, the store keeps no data). A later build that has a problem to place
+   * in the file reads the data again the fast way, once, rather than parse a Document.
    */
   release(data = false): void {
-    if (data) {
+    if (data || this.readAgain) {
+      if (this.walk) this.canReadAgain = true;
       this.data = undefined;
       this.walk = false;
+      this.readAgain = false;
     }
     this.document = undefined;
     this.items.clear();
     this.sections.clear();
     this.lastItem = undefined;
+  }
+
+  /** Whether the walk can answer, reading the data again (the fast way) if release() dropped it. */
+  private walkable(): boolean {
+    if (!this.walk && this.canReadAgain) {
+      const data = fastLoad(this.text);
+      if (data) {
+        // For this build only: release() drops it again.
+        this.data = data;
+        this.walk = true;
+        this.readAgain = true;
+      } else this.canReadAgain = false;
+    }
+    return this.walk;
   }
 
   /** The `yaml` Document of the text, as the slow path parses it. */
