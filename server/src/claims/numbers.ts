@@ -207,6 +207,14 @@ function describe(tokens: Token[], phrase: NumberPhrase): Quantity | undefined {
       return q;
     }
     if (noun === "dead" || noun === "bodies") {
+      // "four dead children": the dead of that group, not all the dead.
+      const of = noun === "dead" ? tokens[nounAt + 1] : undefined;
+      const group = of?.kind === "word" ? COUNTED_NOUNS.get(of.norm) : undefined;
+      if (group && group !== "helicopters") {
+        q.group = group;
+        q.noun = of!.raw;
+        q.nounEnd = of!.end;
+      }
       q.measure = "killed";
       return q;
     }

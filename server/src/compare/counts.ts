@@ -77,7 +77,7 @@ function describeCount(c: Count, v: CountValue = c): string {
   return `${q}${v.value}${who} ${c.measure === "aircraft" ? "" : c.measure}`.trim();
 }
 
-/** The rest of the sentence a quantity stands in, for telling a report of a disputed figure from a claim of it. */
+/** The rest of the sentence (or paragraph) a quantity stands in, for telling a report of a disputed figure from a claim of it. */
 export interface SentenceContext {
   quantities: readonly Quantity[];
 }
@@ -100,7 +100,7 @@ export function compareQuantity(
   const value = Number.isInteger(inClaimUnit) ? inClaimUnit : Math.round(inClaimUnit * 10) / 10;
   const disputed = c.disputed.find((d) => overlaps(claim, factRange(c, d)));
   // "A resident spoke of 12 dead, but the Observatory's toll was 13": the disputed figure set
-  // against the established one in the same sentence is reported, not claimed.
+  // against the established one in the same sentence (or paragraph) is reported, not claimed.
   if (disputed && sentence?.quantities.some((o) => o !== q && countsFor([c], o).length > 0 && overlaps(claimRange(o), factRange(c, c)))) return true;
   const also = disputed
     ? ` One report gives ${describeCount(c, disputed)}${ctx.cite(disputed.cite)}, but the established figure is ${describeCount(c)}.`

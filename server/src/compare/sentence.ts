@@ -6,10 +6,11 @@ import { FactEvent } from "../facts/model";
 import { compareActor } from "./actors";
 import { Attribution, EventModel } from "./attribution";
 import { CompareContext } from "./context";
-import { compareEventQuantity, compareQuantity } from "./counts";
+import { compareEventQuantity, compareQuantity, SentenceContext } from "./counts";
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
+import { isConditional, isDenied, isUnattributedQuote } from "./framing";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
@@ -21,8 +22,30 @@ const THE_OR_THIS = /^(the|this)$/;
 const SITE_NOUN = /^(area|town|village|site|place|house|city)$/;
 const LIES_VERB = /^(lies|is|sits|was|located|situated|stands)$/;
 
-/** Reads `state` as it stood before the sentence; the caller advances it. */
-export function compareSentence(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel): void {
+/**
+ * Reads `state` as it stood before the sentence; the caller advances it. `block` holds what the
+ * whole paragraph states, for telling a report of a disputed figure from a claim of it.
+ */
+export function compareSentence(
+  ctx: CompareContext,
+  s: SentenceReading,
+  blockText: string,
+  a: Attribution,
+  state: DocState,
+  events: EventModel,
+  block: SentenceContext = s,
+): void {
+  const first = ctx.findings.length;
+  compareClaims(ctx, s, blockText, a, state, events, block);
+  // "Killed in 2019, not 2017": a value the writer denies is not claimed; nor is one inside a
+  // quotation no one in the sentence is said to have spoken (a claim held up for examination).
+  for (let k = ctx.findings.length - 1; k >= first; k--) {
+    const at = ctx.findings[k].start - ctx.offset;
+    if (isDenied(blockText, s.start, at) || isUnattributedQuote(blockText, s.start, at, s.words)) ctx.findings.splice(k, 1);
+  }
+}
+
+function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel, block: SentenceContext): void {
   for (const suspect of s.suspects) reportSuspect(ctx, suspect);
   for (const h of s.honorifics) reportHonorific(ctx, h, state.people);
 
@@ -59,8 +82,10 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
   // The sentence's own event, unless it only hints at one that the document is not about.
   const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
+  // "Had it lasted four hours, …": an imagined event's figures, dates and places are no claims.
+  const imagined = isConditional(s.words);
   let lastMeasure = state.lastMeasure;
-  for (const stated of s.quantities) {
+  for (const stated of imagined ? [] : s.quantities) {
     // A share "among them" counts what the last stated total counted.
     const q = stated.among && !stated.measure && lastMeasure ? { ...stated, measure: lastMeasure } : stated;
     if (stated.measure === "killed" || stated.measure === "injured") lastMeasure = stated.measure;
@@ -75,11 +100,11 @@ export function compareSentence(ctx: CompareContext, s: SentenceReading, blockTe
       if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
       continue;
     }
-    if (candidates.length) compareEventQuantity(ctx, q, candidates, s);
+    if (candidates.length) compareEventQuantity(ctx, q, candidates, block);
   }
   // The building a raid hit is described wherever the sentence continues that raid.
-  if (main) compareBuilding(ctx, s, blockText, main);
-  if (!aboutAnEvent || !main) return;
+  if (main && !imagined) compareBuilding(ctx, s, blockText, main);
+  if (!aboutAnEvent || !main || imagined) return;
   for (const d of s.dates) if (!consumedDates.includes(d.start)) compareEventDate(ctx, d, candidates, s.mentions);
   for (const p of s.places) {
     if (p.ofSpeech) continue;

@@ -1,0 +1,46 @@
+// What a sentence does not claim: a value it denies, an event it only imagines, a quotation held
+// up for examination, a disputed figure the paragraph sets against the established one. Each
+// case next to the same value stated as a claim, which is still flagged.
+import { strict as assert } from "node:assert";
+import { Checker } from "../../server/src/engine/checker";
+import { loadFacts } from "../../server/src/engine/factBase";
+import { FACTS } from "../support/paths";
+
+describe("framing: what a sentence does not claim", () => {
+  const checker = new Checker(loadFacts([FACTS]).base);
+  const flagged = (text: string) => checker.check(text, { languageId: "markdown" }).map((f) => `${f.code}:${text.slice(f.start, f.end)}`);
+
+  it("a value the writer denies ('…, not 2017', 'rather than', 'wasn't')", () => {
+    assert.deepEqual(flagged("Abu Bakr al-Baghdadi was killed in a US raid in October 2019, not 2017."), []);
+    assert.deepEqual(flagged("The US raid took place in Atmeh rather than in Baghdad."), []);
+    assert.deepEqual(flagged("The US special forces raid in Atmeh wasn't in Baghdad."), []);
+    assert.deepEqual(flagged("Abu Bakr al-Baghdadi was killed in a US raid in October 2017."), ["wrong-date:2017"]);
+    // A denial elsewhere in the sentence does not reach the value.
+    assert.deepEqual(flagged("The US special forces raid, not the first of its kind, took place in Baghdad."), ["wrong-place:Baghdad"]);
+  });
+
+  it("an event imagined in a condition ('Had it lasted …', 'If …')", () => {
+    assert.deepEqual(flagged("Had the US raid in Atmeh dragged on for four or five hours, it would have been unusually long."), []);
+    assert.deepEqual(flagged("If the US raid in Atmeh had lasted four hours, more would have died."), []);
+    assert.deepEqual(flagged("The US raid in Atmeh dragged on for four or five hours."), ["wrong-number:four"]);
+  });
+
+  it("a quotation no one in the sentence is said to have spoken", () => {
+    assert.deepEqual(flagged('## Claim 2: "The US raid took place in the northern Syrian city of Baghdad"'), []);
+    // Quoted words with a speaker are checked: the writer vouches for the quotation.
+    assert.deepEqual(flagged('"The US raid took place in Baghdad," a Pentagon spokesman said.'), ["wrong-place:Baghdad"]);
+  });
+
+  it("a disputed figure set against the established one anywhere in the paragraph", () => {
+    const paragraph =
+      "The Syrian Observatory counted at least 13 dead in the US raid in Atmeh. A resident quoted by Reuters early on spoke of at least 12 dead; that lower figure was never confirmed.";
+    assert.deepEqual(flagged(paragraph), []);
+    // Alone, the outlier's figure is still a wrong count.
+    assert.deepEqual(flagged("A resident quoted by Reuters spoke of at least 12 dead in the US raid in Atmeh."), ["wrong-number:12"]);
+  });
+
+  it("the dead of a group count that group ('four dead children')", () => {
+    assert.deepEqual(flagged("The US raid in Atmeh left four dead children."), []);
+    assert.deepEqual(flagged("The US raid in Atmeh left six dead children."), ["wrong-number:six"]);
+  });
+});
