@@ -39,6 +39,11 @@ describe("framing: what a sentence does not claim", () => {
     assert.deepEqual(flagged("A resident quoted by Reuters spoke of at least 12 dead in the US raid in Atmeh."), ["wrong-number:12"]);
   });
 
+  it("a date of birth is not the date of the event", () => {
+    assert.deepEqual(flagged("The US raid killed Abu Bakr al-Baghdadi, who was born near Samarra in 1971."), []);
+    assert.deepEqual(flagged("The US raid that killed Abu Bakr al-Baghdadi took place in 1971."), ["wrong-date:1971"]);
+  });
+
   it("the dead of a group count that group ('four dead children')", () => {
     assert.deepEqual(flagged("The US raid in Atmeh left four dead children."), []);
     assert.deepEqual(flagged("The US raid in Atmeh left six dead children."), ["wrong-number:six"]);

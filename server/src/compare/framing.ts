@@ -48,3 +48,9 @@ export function isUnattributedQuote(text: string, sentenceStart: number, start: 
   if (!curly && straight % 2 === 0) return false;
   return !words.some((w) => SPEAKING.has(w));
 }
+
+/** Whether a date tells when someone was born ("born near Samarra in 1971"): a life's date, not the event's. */
+export function isBirthDate(text: string, sentenceStart: number, start: number): boolean {
+  const words = text.slice(Math.max(sentenceStart, start - 60), start).toLowerCase().match(WORD) ?? [];
+  return words.slice(-5).some((w) => w === "born" || w === "birth");
+}

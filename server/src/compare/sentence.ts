@@ -10,7 +10,7 @@ import { compareEventQuantity, compareQuantity, SentenceContext } from "./counts
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
-import { isConditional, isDenied, isUnattributedQuote } from "./framing";
+import { isBirthDate, isConditional, isDenied, isUnattributedQuote } from "./framing";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
@@ -56,6 +56,7 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     if (r.until) consumedDates.push(r.until.start);
   }
   for (const d of s.foundingDates) consumedDates.push(d.start);
+  for (const d of s.dates) if (isBirthDate(blockText, s.start, d.start)) consumedDates.push(d.start);
   for (const b of s.based) compareBased(ctx, b);
   for (const f of s.founded) {
     compareFounded(ctx, f);
