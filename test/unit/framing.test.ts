@@ -39,6 +39,12 @@ describe("framing: what a sentence does not claim", () => {
     assert.deepEqual(flagged("A resident quoted by Reuters spoke of at least 12 dead in the US raid in Atmeh."), ["wrong-number:12"]);
   });
 
+  it("another event's place, next to this event's own, is that event's", () => {
+    assert.deepEqual(flagged("A timeline for readers following the US raid in Atmeh and the coalition raid in Humaira."), []);
+    // A place no other event has is still this event's wrong place.
+    assert.deepEqual(flagged("The US raid in Atmeh and the raid in Baghdad were both at night."), ["wrong-place:Baghdad"]);
+  });
+
   it("a date of birth is not the date of the event", () => {
     assert.deepEqual(flagged("The US raid killed Abu Bakr al-Baghdadi, who was born near Samarra in 1971."), []);
     assert.deepEqual(flagged("The US raid that killed Abu Bakr al-Baghdadi took place in 1971."), ["wrong-date:1971"]);

@@ -122,10 +122,18 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
       (ev) => ev === main || (a.own.get(ev.id) ?? 0) - (p.entityId ? events.cueWeight(ev.id, p.entityId) : 0) >= 0.8,
     );
     if (alternatives.length > 1 && alternatives.some((ev) => knowsPlaceAspect(ctx, p, ev) && trial(ev) === 0)) continue;
+    // "the US raid in Atmeh and the coalition raid in Humaira": with the event's own place stated,
+    // another event's place in the same sentence is that event's.
+    if (p.entityId && main.place?.at && s.places.some((o) => o !== p && o.entityId === main.place!.at) && isPlaceOfAnotherEvent(ctx, p.entityId, main)) continue;
     compareEventPlace(ctx, p, main);
   }
   for (const actor of s.actors) compareActor(ctx, actor, main);
 }
+function isPlaceOfAnotherEvent(ctx: CompareContext, placeId: string, main: FactEvent): boolean {
+  for (const ev of ctx.base.events.values()) if (ev !== main && ev.place?.at === placeId) return true;
+  return false;
+}
+
 /**
  * Places and dates are read as an event's only when the sentence tells of it happening: an event
  * noun, a verb of raiding or killing, one of the event's keywords, or "The area lies in …".
