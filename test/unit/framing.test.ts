@@ -45,6 +45,13 @@ describe("framing: what a sentence does not claim", () => {
     assert.deepEqual(flagged("The US raid in Atmeh and the raid in Baghdad were both at night."), ["wrong-place:Baghdad"]);
   });
 
+  it("a sentence set in a place the facts do not know, naming none of their events", () => {
+    const story = "Coalition helicopters captured a bomb maker in Humaira on Thursday. ";
+    assert.deepEqual(flagged(`${story}Two navy helicopters spent four hours lifting villagers off rooftops in the flooded town of Borongan.`), []);
+    // Without the place of its own, the same figure is read as the raid's.
+    assert.deepEqual(flagged(`${story}Two helicopters flew over the village during the operation.`), ["wrong-number:Two"]);
+  });
+
   it("a date of birth is not the date of the event", () => {
     assert.deepEqual(flagged("The US raid killed Abu Bakr al-Baghdadi, who was born near Samarra in 1971."), []);
     assert.deepEqual(flagged("The US raid that killed Abu Bakr al-Baghdadi took place in 1971."), ["wrong-date:1971"]);

@@ -83,8 +83,10 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
   // The sentence's own event, unless it only hints at one that the document is not about.
   const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
-  // "Had it lasted four hours, …": an imagined event's figures, dates and places are no claims.
-  const imagined = isConditional(s.words);
+  // "Had it lasted four hours, …": an imagined event's figures, dates and places are no claims;
+  // nor are those of a sentence set in a place the facts do not know that names no event of
+  // theirs ("helicopters lifted villagers off rooftops in the flooded town of Borongan").
+  const imagined = isConditional(s.words) || (!named.length && s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech));
   let lastMeasure = state.lastMeasure;
   for (const stated of imagined ? [] : s.quantities) {
     // A share "among them" counts what the last stated total counted.
