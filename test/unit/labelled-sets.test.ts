@@ -23,9 +23,9 @@ const SETS: { dir: string; precision: number; recall: number }[] = [
   { dir: join(FIXTURES, "heldout4"), precision: 0.95, recall: 0.65 },
   { dir: join(FIXTURES, "heldout5"), precision: 0.95, recall: 0.65 },
   // Blind set 6 (a fact-check refuting quoted claims, a newsletter of unrelated stories, a
-  // timeline of both raids): first score P 0.63 R 0.75; its remaining false alarms are known
-  // limits (README), so it guards the level reached, not the bar of the others.
-  { dir: join(FIXTURES, "heldout6"), precision: 0.75, recall: 0.7 },
+  // timeline of both raids): first score P 0.63 R 0.75, now P 0.88; its remaining false alarms
+  // are known limits (README), so it guards the level reached, not the bar of the others.
+  { dir: join(FIXTURES, "heldout6"), precision: 0.85, recall: 0.7 },
 ];
 
 describe("labelled sets", () => {
