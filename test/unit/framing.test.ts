@@ -52,6 +52,11 @@ describe("framing: what a sentence does not claim", () => {
     assert.deepEqual(flagged(`${story}Two helicopters flew over the village during the operation.`), ["wrong-number:Two"]);
   });
 
+  it("a place of another kind of happening ('the wars in Iraq and Afghanistan')", () => {
+    assert.deepEqual(flagged("After the US raid in Atmeh, veterans of the wars in Iraq and Afghanistan gathered."), []);
+    assert.deepEqual(flagged("The US special forces raid took place in Iraq."), ["wrong-place:Iraq"]);
+  });
+
   it("a date of birth is not the date of the event", () => {
     assert.deepEqual(flagged("The US raid killed Abu Bakr al-Baghdadi, who was born near Samarra in 1971."), []);
     assert.deepEqual(flagged("The US raid that killed Abu Bakr al-Baghdadi took place in 1971."), ["wrong-date:1971"]);

@@ -54,3 +54,19 @@ export function isBirthDate(text: string, sentenceStart: number, start: number):
   const words = text.slice(Math.max(sentenceStart, start - 60), start).toLowerCase().match(WORD) ?? [];
   return words.slice(-5).some((w) => w === "born" || w === "birth");
 }
+
+/** Happenings the facts are never about: a place right after one of them is its place ("veterans of the wars in Iraq"). */
+const OTHER_HAPPENINGS = new Set([
+  "war", "wars", "conflict", "conflicts", "election", "elections", "typhoon", "typhoons", "earthquake", "earthquakes",
+  "flood", "floods", "flooding", "hurricane", "hurricanes", "storm", "storms", "drought", "famine", "pandemic", "olympics",
+]);
+
+/** Whether the words just before a place name a happening of another kind ("the war in …", "elections in …"). */
+export function followsOtherHappening(text: string, sentenceStart: number, start: number): boolean {
+  const words = text.slice(Math.max(sentenceStart, start - 60), start).toLowerCase().match(WORD) ?? [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (BETWEEN.has(words[k])) continue;
+    return OTHER_HAPPENINGS.has(words[k]);
+  }
+  return false;
+}

@@ -10,7 +10,7 @@ import { compareEventQuantity, compareQuantity, SentenceContext } from "./counts
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
-import { isBirthDate, isConditional, isDenied, isUnattributedQuote } from "./framing";
+import { followsOtherHappening, isBirthDate, isConditional, isDenied, isUnattributedQuote } from "./framing";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
@@ -109,7 +109,12 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
   if (main && !imagined) compareBuilding(ctx, s, blockText, main);
   if (!aboutAnEvent || !main || imagined) return;
   for (const d of s.dates) if (!consumedDates.includes(d.start)) compareEventDate(ctx, d, candidates, s.mentions);
+  // "the wars in Iraq and Afghanistan": a place of another happening, and those listed with it.
+  let otherHappening: (typeof s.places)[number] | undefined;
   for (const p of s.places) {
+    const listedWith = otherHappening && /^\s*(,|and|or|, and|, or)\s*$/.test(blockText.slice(otherHappening.end, p.start));
+    otherHappening = listedWith || followsOtherHappening(blockText, s.start, p.start) ? p : undefined;
+    if (otherHappening) continue;
     if (p.ofSpeech) continue;
     if (p.relation === "near" && !p.entityId && main.place?.at && s.mentions.some((m) => m.entityId === main.place!.at)) continue;
     // Consistent with any event the sentence names: nothing to say.
