@@ -48,6 +48,9 @@ describe("framing: what a sentence does not claim", () => {
   it("a sentence set in a place the facts do not know, naming none of their events", () => {
     const story = "Coalition helicopters captured a bomb maker in Humaira on Thursday. ";
     assert.deepEqual(flagged(`${story}Two navy helicopters spent four hours lifting villagers off rooftops in the flooded town of Borongan.`), []);
+    assert.deepEqual(flagged(`${story}A typhoon that made landfall on Samar island on Tuesday has killed at least 15 people.`), []);
+    // A happening of another kind only mentioned on the way does not take the figure.
+    assert.deepEqual(flagged("US commandos raided a house in Atmeh. Twenty people were killed, in a country torn by a decade of war."), ["wrong-number:Twenty"]);
     // Without the place of its own, the same figure is read as the raid's.
     assert.deepEqual(flagged(`${story}Two helicopters flew over the village during the operation.`), ["wrong-number:Two"]);
   });

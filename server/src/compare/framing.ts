@@ -70,3 +70,8 @@ export function followsOtherHappening(text: string, sentenceStart: number, start
   }
   return false;
 }
+
+/** Whether a sentence opens on a happening of another kind ("A typhoon that made landfall …", "The war has …"). */
+export function opensOnOtherHappening(words: readonly string[]): boolean {
+  return words.slice(0, 3).some((w) => OTHER_HAPPENINGS.has(w));
+}

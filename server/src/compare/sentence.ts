@@ -10,7 +10,7 @@ import { compareEventQuantity, compareQuantity, SentenceContext } from "./counts
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
-import { followsOtherHappening, isBirthDate, isConditional, isDenied, isUnattributedQuote } from "./framing";
+import { followsOtherHappening, isBirthDate, isConditional, isDenied, isUnattributedQuote, opensOnOtherHappening } from "./framing";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
@@ -84,11 +84,16 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
   const main = a.primary && (a.own.get(a.primary.id) ?? 0) > 0 ? a.primary : named[0] ?? a.primary;
 
   // "Had it lasted four hours, …": an imagined event's figures, dates and places are no claims;
-  // nor are those of a sentence set in a place the facts do not know that names no event of
-  // theirs ("helicopters lifted villagers off rooftops in the flooded town of Borongan").
-  const imagined = isConditional(s.words) || (!named.length && s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech));
+  // nor are those of a sentence that names no event of the facts and is set in a place they do
+  // not know ("helicopters lifted villagers off rooftops in the flooded town of Borongan") or
+  // tells of another kind of happening ("A typhoon that made landfall on Tuesday killed 15").
+  const elsewhere =
+    !named.length &&
+    (s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech) ||
+      (!s.eventNouns.length && opensOnOtherHappening(s.words)));
+  const imagined = isConditional(s.words) || elsewhere;
   let lastMeasure = state.lastMeasure;
-  for (const stated of imagined ? [] : s.quantities) {
+  for (const stated of s.quantities) {
     // A share "among them" counts what the last stated total counted.
     const q = stated.among && !stated.measure && lastMeasure ? { ...stated, measure: lastMeasure } : stated;
     if (stated.measure === "killed" || stated.measure === "injured") lastMeasure = stated.measure;
@@ -103,7 +108,7 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
       if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
       continue;
     }
-    if (candidates.length) compareEventQuantity(ctx, q, candidates, block);
+    if (candidates.length && !imagined) compareEventQuantity(ctx, q, candidates, block);
   }
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main && !imagined) compareBuilding(ctx, s, blockText, main);
