@@ -60,6 +60,23 @@ describe("framing: what a sentence does not claim", () => {
     assert.deepEqual(flagged("The US special forces raid took place in Iraq."), ["wrong-place:Iraq"]);
   });
 
+  it("a correction of an error, and 'Neither … nor …'", () => {
+    assert.deepEqual(flagged("An article about the US raid in Atmeh wrongly said that at least 15 people were killed."), []);
+    assert.deepEqual(flagged("Neither raid was carried out by Syrian government forces."), []);
+    assert.deepEqual(flagged("An article about the US raid in Atmeh said that at least 15 people were killed."), ["wrong-number:15"]);
+  });
+
+  it("an open question ('asked whether …')", () => {
+    assert.deepEqual(flagged("It asked whether the US raid in Atmeh would lead to raids in Baghdad."), []);
+  });
+
+  it("another happening's figure ('the earthquake …, which killed 17,000', '7 killed in bus crash')", () => {
+    const story = "US commandos raided a house in Atmeh on Thursday. ";
+    assert.deepEqual(flagged(`${story}Our founders volunteered after the 1999 earthquake in Turkey, which killed more than 17,000 people.`), []);
+    assert.deepEqual(flagged(`${story}- Turkey: 7 killed in bus crash, governor says`), []);
+    assert.deepEqual(flagged(`${story}The raid, which came after the earthquake, killed 17 people.`), ["wrong-number:17"]);
+  });
+
   it("a date of birth is not the date of the event", () => {
     assert.deepEqual(flagged("The US raid killed Abu Bakr al-Baghdadi, who was born near Samarra in 1971."), []);
     assert.deepEqual(flagged("The US raid that killed Abu Bakr al-Baghdadi took place in 1971."), ["wrong-date:1971"]);

@@ -26,6 +26,9 @@ const SETS: { dir: string; precision: number; recall: number }[] = [
   // timeline of both raids): first score P 0.63 R 0.75, now P 0.88; its remaining false alarms
   // are known limits (README), so it guards the level reached, not the bar of the others.
   { dir: join(FIXTURES, "heldout6"), precision: 0.85, recall: 0.7 },
+  // Blind set 7 (a corrections column, a headline digest, a charity newsletter, an infobox…):
+  // first score P 0.71 R 0.60, now P 0.86; guarded at the level reached.
+  { dir: join(FIXTURES, "heldout7"), precision: 0.85, recall: 0.55 },
 ];
 
 describe("labelled sets", () => {

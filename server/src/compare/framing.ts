@@ -36,17 +36,82 @@ const SPEAKING = new Set([
 ]);
 
 /**
- * Whether `start` lies inside quotation marks in a sentence that names no speaker for them:
- * a claim held up to be examined ("Claim 1: "At least 12 people died""), not the writer's own,
- * nor a quoted official's (whose words the writer vouches for quoting).
+ * Where a sentence's quotation marks and "whether" stand, found in one pass however many of its
+ * values are asked about (a runaway sentence of ten thousand numbers stays linear).
  */
-export function isUnattributedQuote(text: string, sentenceStart: number, start: number, words: readonly string[]): boolean {
-  const before = text.slice(sentenceStart, start);
-  const curly = before.lastIndexOf("“") > before.lastIndexOf("”");
-  let straight = 0;
-  for (let i = before.indexOf('"'); i >= 0; i = before.indexOf('"', i + 1)) straight++;
-  if (!curly && straight % 2 === 0) return false;
-  return !words.some((w) => SPEAKING.has(w));
+export class SentenceFrame {
+  private readonly straight: number[] = [];
+  private readonly opens: number[] = [];
+  private readonly closes: number[] = [];
+  private readonly whether: number;
+  private readonly spoken: boolean;
+
+  constructor(text: string, from: number, to: number, words: readonly string[]) {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) this.straight.push(i);
+      else if (c === 0x201c) this.opens.push(i);
+      else if (c === 0x201d) this.closes.push(i);
+    }
+    const w = /\bwhether\b/i.exec(text.slice(from, to));
+    this.whether = w ? from + w.index : Infinity;
+    this.spoken = words.some((x) => SPEAKING.has(x));
+  }
+
+  /**
+   * Whether `at` lies inside quotation marks no one in the sentence is said to have spoken: a
+   * claim held up to be examined ("Claim 1: "At least 12 people died""), not the writer's own,
+   * nor a quoted official's (whose words the writer vouches for quoting).
+   */
+  inUnattributedQuote(at: number): boolean {
+    if (this.spoken) return false;
+    return countBefore(this.straight, at) % 2 === 1 || lastBefore(this.opens, at) > lastBefore(this.closes, at);
+  }
+
+  /** Whether `at` comes after "whether": an open question ("asked whether the raid meant …"). */
+  inQuestion(at: number): boolean {
+    return at > this.whether;
+  }
+}
+
+/** How many of the sorted offsets lie before `at`. */
+function countBefore(sorted: number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lastBefore(sorted: number[], at: number): number {
+  const n = countBefore(sorted, at);
+  return n ? sorted[n - 1] : -1;
+}
+
+/**
+ * Whether a figure is another happening's: the sentence names none of the facts' own events
+ * before it (raid, operation…; `ours` are their offsets) but a happening of another kind ("the
+ * 1999 earthquake in Turkey, which killed more than 17,000 people"), or the words right after it
+ * put it in one ("7 killed in bus crash"). Looks at most a few hundred characters back.
+ */
+export function isOtherHappeningsFigure(text: string, sentenceStart: number, start: number, end: number, ours: readonly number[]): boolean {
+  if (ours.some((at) => at < start)) return false;
+  const before = text.slice(Math.max(sentenceStart, start - 300), start).toLowerCase().match(WORD) ?? [];
+  if (before.some((w) => OTHER_HAPPENINGS.has(w))) return true;
+  const after = text.slice(end, end + 40).toLowerCase().match(WORD) ?? [];
+  const k = after.findIndex((w) => w === "in" || w === "during" || w === "after" || w === "by");
+  return k >= 0 && k <= 2 && after.slice(k + 1, k + 4).some((w) => OTHER_HAPPENINGS.has(w));
+}
+
+/** "wrongly said", "incorrectly reported": a sentence that tells of an error, as corrections do; its values are the error's. */
+const CORRECTING = new Set(["wrongly", "incorrectly", "erroneously", "mistakenly", "falsely", "wrong"]);
+
+/** A sentence that frames all it says as not so: a correction of an error, or "Neither … nor …". */
+export function deniesAll(words: readonly string[]): boolean {
+  return words[0] === "neither" || words.some((w) => CORRECTING.has(w));
 }
 
 /** Whether a date tells when someone was born ("born near Samarra in 1971"): a life's date, not the event's. */
@@ -59,6 +124,7 @@ export function isBirthDate(text: string, sentenceStart: number, start: number):
 const OTHER_HAPPENINGS = new Set([
   "war", "wars", "conflict", "conflicts", "election", "elections", "typhoon", "typhoons", "earthquake", "earthquakes",
   "flood", "floods", "flooding", "hurricane", "hurricanes", "storm", "storms", "drought", "famine", "pandemic", "olympics",
+  "crash", "crashes", "accident", "accidents", "heatwave",
 ]);
 
 /** Whether the words just before a place name a happening of another kind ("the war in …", "elections in …"). */

@@ -10,7 +10,16 @@ import { compareEventQuantity, compareQuantity, SentenceContext } from "./counts
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
-import { followsOtherHappening, isBirthDate, isConditional, isDenied, isUnattributedQuote, opensOnOtherHappening } from "./framing";
+import {
+  deniesAll,
+  followsOtherHappening,
+  isBirthDate,
+  isConditional,
+  isDenied,
+  isOtherHappeningsFigure,
+  opensOnOtherHappening,
+  SentenceFrame,
+} from "./framing";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareBased, compareFounded, compareRelation } from "./organizations";
 import { compareRole, compareTitle } from "./people";
@@ -37,11 +46,19 @@ export function compareSentence(
 ): void {
   const first = ctx.findings.length;
   compareClaims(ctx, s, blockText, a, state, events, block);
+  // "An article wrongly said …", "Neither raid was …": nothing the sentence says is claimed.
+  if (deniesAll(s.words)) {
+    ctx.findings.length = first;
+    return;
+  }
   // "Killed in 2019, not 2017": a value the writer denies is not claimed; nor is one inside a
-  // quotation no one in the sentence is said to have spoken (a claim held up for examination).
+  // quotation no one in the sentence is said to have spoken (a claim held up for examination),
+  // nor one in an open question ("asked whether the raid meant Washington …").
+  if (ctx.findings.length === first) return;
+  const frame = new SentenceFrame(blockText, s.start, s.end, s.words);
   for (let k = ctx.findings.length - 1; k >= first; k--) {
     const at = ctx.findings[k].start - ctx.offset;
-    if (isDenied(blockText, s.start, at) || isUnattributedQuote(blockText, s.start, at, s.words)) ctx.findings.splice(k, 1);
+    if (isDenied(blockText, s.start, at) || frame.inUnattributedQuote(at) || frame.inQuestion(at)) ctx.findings.splice(k, 1);
   }
 }
 
@@ -108,7 +125,10 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
       if (places.length === 1) compareQuantity(ctx, q, places[0]!.counts, { id: places[0]!.id, name: places[0]!.name, isEvent: false });
       continue;
     }
-    if (candidates.length && !imagined) compareEventQuantity(ctx, q, candidates, block);
+    if (!candidates.length || imagined) continue;
+    // "the 1999 earthquake in Turkey, which killed more than 17,000 people": another happening's figure.
+    if (isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
+    compareEventQuantity(ctx, q, candidates, block);
   }
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main && !imagined) compareBuilding(ctx, s, blockText, main);
