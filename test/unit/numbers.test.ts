@@ -23,6 +23,10 @@ describe("reading numbers", () => {
     assert.equal(one("home to 3.5 million people").value, 3_500_000);
     assert.equal(one("left nearly half a thousand dead").value, 500);
     assert.equal(one("a toll of 1,200 dead").value, 1200);
+    // "a score of" is twenty of what follows; a score in a game is not a count.
+    const score = one("a score of helicopters flew over");
+    assert.deepEqual([score.value, score.group, score.style], [20, "helicopters", "dozen"]);
+    assert.equal(read("the team won by a score of 3 to 1").filter((q) => q.value === 20).length, 0);
   });
 
   it("reads the qualifier before the number or after the noun", () => {

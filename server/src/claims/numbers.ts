@@ -94,6 +94,11 @@ export function readNumberAt(tokens: Token[], i: number): NumberPhrase | undefin
       value = 12;
       last = i + 2;
       style = "dozen";
+    } else if (w === "a" && tokens[i + 1]?.norm === "score" && tokens[i + 2]?.norm === "of" && tokens[i + 3]?.kind === "word") {
+      // "a score of helicopters": twenty; the fix replaces "a score of" whole, in kind ("a dozen helicopters").
+      value = 20;
+      last = i + 3;
+      style = "dozen";
     } else if (w === "half" && tokens[i + 1]?.norm === "a" && MULTIPLIERS.has(tokens[i + 2]?.norm ?? "")) {
       value = MULTIPLIERS.get(tokens[i + 2].norm)! / 2;
       last = i + 3;
