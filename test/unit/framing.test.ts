@@ -64,6 +64,8 @@ describe("framing: what a sentence does not claim", () => {
     assert.deepEqual(flagged("An article about the US raid in Atmeh wrongly said that at least 15 people were killed."), []);
     assert.deepEqual(flagged("Neither raid was carried out by Syrian government forces."), []);
     assert.deepEqual(flagged("An article about the US raid in Atmeh said that at least 15 people were killed."), ["wrong-number:15"]);
+    // Something going wrong is no correction.
+    assert.deepEqual(flagged("Something went wrong, and the US raid in Atmeh killed 20 people."), ["wrong-number:20"]);
   });
 
   it("an open question ('asked whether …')", () => {

@@ -107,7 +107,7 @@ export function isOtherHappeningsFigure(text: string, sentenceStart: number, sta
 }
 
 /** "wrongly said", "incorrectly reported": a sentence that tells of an error, as corrections do; its values are the error's. */
-const CORRECTING = new Set(["wrongly", "incorrectly", "erroneously", "mistakenly", "falsely", "wrong"]);
+const CORRECTING = new Set(["wrongly", "incorrectly", "erroneously", "mistakenly", "falsely"]);
 
 /** A sentence that frames all it says as not so: a correction of an error, or "Neither … nor …". */
 export function deniesAll(words: readonly string[]): boolean {
