@@ -35,6 +35,8 @@ describe("framing: what a sentence does not claim", () => {
     const paragraph =
       "The Syrian Observatory counted at least 13 dead in the US raid in Atmeh. A resident quoted by Reuters early on spoke of at least 12 dead; that lower figure was never confirmed.";
     assert.deepEqual(flagged(paragraph), []);
+    // Credited to the source of the established figure, it is a wrong count, paragraph or not.
+    assert.deepEqual(flagged("The US raid in Atmeh killed at least 13 people. The Syrian Observatory for Human Rights said at least 12 people were killed."), ["wrong-number:12"]);
     // Alone, the outlier's figure is still a wrong count.
     assert.deepEqual(flagged("A resident quoted by Reuters spoke of at least 12 dead in the US raid in Atmeh."), ["wrong-number:12"]);
   });
@@ -49,6 +51,11 @@ describe("framing: what a sentence does not claim", () => {
     const story = "Coalition helicopters captured a bomb maker in Humaira on Thursday. ";
     assert.deepEqual(flagged(`${story}Two navy helicopters spent four hours lifting villagers off rooftops in the flooded town of Borongan.`), []);
     assert.deepEqual(flagged(`${story}A typhoon that made landfall on Samar island on Tuesday has killed at least 15 people.`), []);
+    // A word for the raid keeps an unknown town the raid's (wrongly): "the US raid in the town of Sarmada".
+    assert.deepEqual(flagged("US commandos raided a house in Atmeh on Thursday. The US raid in the town of Sarmada killed 20 people."), [
+      "wrong-place:Sarmada",
+      "wrong-number:20",
+    ]);
     // A happening of another kind only mentioned on the way does not take the figure.
     assert.deepEqual(flagged("US commandos raided a house in Atmeh. Twenty people were killed, in a country torn by a decade of war."), ["wrong-number:Twenty"]);
     // Without the place of its own, the same figure is read as the raid's.

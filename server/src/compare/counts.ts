@@ -77,9 +77,12 @@ function describeCount(c: Count, v: CountValue = c): string {
   return `${q}${v.value}${who} ${c.measure === "aircraft" ? "" : c.measure}`.trim();
 }
 
-/** The rest of the sentence (or paragraph) a quantity stands in, for telling a report of a disputed figure from a claim of it. */
+/** The rest of the sentence a quantity stands in, for telling a report of a disputed figure from a claim of it. */
 export interface SentenceContext {
   quantities: readonly Quantity[];
+  /** The sentence's text and what its whole paragraph states, when the paragraph is known. */
+  text?: string;
+  paragraph?: readonly Quantity[];
 }
 
 export function compareQuantity(
@@ -100,8 +103,11 @@ export function compareQuantity(
   const value = Number.isInteger(inClaimUnit) ? inClaimUnit : Math.round(inClaimUnit * 10) / 10;
   const disputed = c.disputed.find((d) => overlaps(claim, factRange(c, d)));
   // "A resident spoke of 12 dead, but the Observatory's toll was 13": the disputed figure set
-  // against the established one in the same sentence (or paragraph) is reported, not claimed.
-  if (disputed && sentence?.quantities.some((o) => o !== q && countsFor([c], o).length > 0 && overlaps(claimRange(o), factRange(c, c)))) return true;
+  // against the established one in the same sentence is reported, not claimed; so it is
+  // anywhere in the paragraph when the sentence credits it to the source that gave it ("A
+  // resident quoted by Reuters spoke of 12 dead"; "the Observatory said 12" is still wrong).
+  const setAgainst = (list: readonly Quantity[]): boolean => list.some((o) => o !== q && countsFor([c], o).length > 0 && overlaps(claimRange(o), factRange(c, c)));
+  if (disputed && sentence && (setAgainst(sentence.quantities) || (sentence.paragraph && creditsSource(ctx, disputed, sentence.text) && setAgainst(sentence.paragraph)))) return true;
   const also = disputed
     ? ` One report gives ${describeCount(c, disputed)}${ctx.cite(disputed.cite)}, but the established figure is ${describeCount(c)}.`
     : "";
@@ -117,6 +123,15 @@ export function compareQuantity(
     written: String(q.value),
   });
   return true;
+}
+
+/** Whether the sentence names a source of the disputed value (its outlet as the sources list it, before any note in brackets). */
+function creditsSource(ctx: CompareContext, disputed: CountValue, text: string | undefined): boolean {
+  if (!text) return false;
+  return disputed.cite.some((cite) => {
+    const outlet = ctx.base.sources.get(cite.source)?.outlet.split(" (")[0].trim();
+    return !!outlet && text.includes(outlet);
+  });
 }
 
 /** "half an hour" → "two hours": a duration is rewritten with its unit, in the facts' own unit. */

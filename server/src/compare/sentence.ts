@@ -102,11 +102,14 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
 
   // "Had it lasted four hours, …": an imagined event's figures, dates and places are no claims;
   // nor are those of a sentence that names no event of the facts and is set in a place they do
-  // not know ("helicopters lifted villagers off rooftops in the flooded town of Borongan") or
-  // tells of another kind of happening ("A typhoon that made landfall on Tuesday killed 15").
+  // not know, with no word for an event of the kind it would continue ("helicopters lifted
+  // villagers off rooftops in the flooded town of Borongan", "Copper strike spreads in northern
+  // Chile"; "the US raid in the town of Sarmada" is still read as the raid's), or that tells of
+  // another kind of happening ("A typhoon that made landfall on Tuesday killed 15").
+  const ownKind = s.eventNouns.some((n) => n.kind === main?.kind);
   const elsewhere =
     !named.length &&
-    (s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech) ||
+    ((!ownKind && s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech)) ||
       (!s.eventNouns.length && opensOnOtherHappening(s.words)));
   const imagined = isConditional(s.words) || elsewhere;
   let lastMeasure = state.lastMeasure;
@@ -128,7 +131,7 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     if (!candidates.length || imagined) continue;
     // "the 1999 earthquake in Turkey, which killed more than 17,000 people": another happening's figure.
     if (isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
-    compareEventQuantity(ctx, q, candidates, block);
+    compareEventQuantity(ctx, q, candidates, { quantities: s.quantities, text: blockText.slice(s.start, s.end), paragraph: block.quantities });
   }
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main && !imagined) compareBuilding(ctx, s, blockText, main);
