@@ -80,8 +80,8 @@ function describeCount(c: Count, v: CountValue = c): string {
 /** The rest of the sentence a quantity stands in, for telling a report of a disputed figure from a claim of it. */
 export interface SentenceContext {
   quantities: readonly Quantity[];
-  /** The sentence's text and what its whole paragraph states, when the paragraph is known. */
-  text?: string;
+  /** The sentence's text (made when asked for) and what its whole paragraph states, when the paragraph is known. */
+  text?: () => string;
   paragraph?: readonly Quantity[];
 }
 
@@ -126,8 +126,9 @@ export function compareQuantity(
 }
 
 /** Whether the sentence names a source of the disputed value (its outlet as the sources list it, before any note in brackets). */
-function creditsSource(ctx: CompareContext, disputed: CountValue, text: string | undefined): boolean {
-  if (!text) return false;
+function creditsSource(ctx: CompareContext, disputed: CountValue, sentence: (() => string) | undefined): boolean {
+  if (!sentence) return false;
+  const text = sentence();
   return disputed.cite.some((cite) => {
     const outlet = ctx.base.sources.get(cite.source)?.outlet.split(" (")[0].trim();
     return !!outlet && text.includes(outlet);

@@ -141,3 +141,8 @@ export function followsOtherHappening(text: string, sentenceStart: number, start
 export function opensOnOtherHappening(words: readonly string[]): boolean {
   return words.slice(0, 3).some((w) => OTHER_HAPPENINGS.has(w));
 }
+
+/** Whether a sentence names a happening of another kind anywhere: most do not, and need no closer look. */
+export function namesOtherHappening(words: readonly string[]): boolean {
+  return words.some((w) => OTHER_HAPPENINGS.has(w));
+}

@@ -17,6 +17,7 @@ import {
   isConditional,
   isDenied,
   isOtherHappeningsFigure,
+  namesOtherHappening,
   opensOnOtherHappening,
   SentenceFrame,
 } from "./framing";
@@ -112,6 +113,8 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     ((!ownKind && s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech)) ||
       (!s.eventNouns.length && opensOnOtherHappening(s.words)));
   const imagined = isConditional(s.words) || elsewhere;
+  const figuresOfOther = s.quantities.length > 0 && namesOtherHappening(s.words);
+  const sentenceText = (): string => blockText.slice(s.start, s.end);
   let lastMeasure = state.lastMeasure;
   for (const stated of s.quantities) {
     // A share "among them" counts what the last stated total counted.
@@ -130,8 +133,8 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     }
     if (!candidates.length || imagined) continue;
     // "the 1999 earthquake in Turkey, which killed more than 17,000 people": another happening's figure.
-    if (isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
-    compareEventQuantity(ctx, q, candidates, { quantities: s.quantities, text: blockText.slice(s.start, s.end), paragraph: block.quantities });
+    if (figuresOfOther && isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
+    compareEventQuantity(ctx, q, candidates, { quantities: s.quantities, text: sentenceText, paragraph: block.quantities });
   }
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main && !imagined) compareBuilding(ctx, s, blockText, main);
