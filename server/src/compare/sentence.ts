@@ -74,7 +74,9 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     if (r.until) consumedDates.push(r.until.start);
   }
   for (const d of s.foundingDates) consumedDates.push(d.start);
-  for (const d of s.dates) if (isBirthDate(blockText, s.start, d.start)) consumedDates.push(d.start);
+  if (s.dates.length && (s.words.includes("born") || s.words.includes("birth"))) {
+    for (const d of s.dates) if (isBirthDate(blockText, s.start, d.start)) consumedDates.push(d.start);
+  }
   for (const b of s.based) compareBased(ctx, b);
   for (const f of s.founded) {
     compareFounded(ctx, f);
