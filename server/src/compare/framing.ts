@@ -1,11 +1,15 @@
-// How a sentence frames what it states: a value the writer denies ("in 2019, not 2017"), or a
-// whole sentence that imagines rather than reports ("Had it lasted four hours, …"). Neither
-// is a claim of the value, so neither is compared with the facts.
+// How a sentence frames what it states, when it is not the writer's claim of a value: a value
+// denied ("in 2019, not 2017") or corrected ("wrongly said"), an event imagined ("Had it lasted
+// four hours, …") or asked about ("whether …"), words quoted from no one, a date of birth, and
+// places and figures of happenings the facts are never about ("the wars in Iraq"). Such values
+// are not compared with the facts.
 
 /** Words that may stand between a denial and what it denies ("not in the town of …"). */
 const BETWEEN = new Set(["in", "on", "at", "the", "a", "an", "of", "by", "from", "to", "as", "some", "about", "around"]);
 const DENIALS = new Set(["not", "never", "nor", "instead"]);
 const WORD = /[\p{L}\p{N}'’]+/gu;
+const CONTRACTED_NOT = /n['’]t$/;
+const WHETHER = /\bwhether\b/i;
 
 /** Whether the words just before `start` deny what follows: "not", "never", "rather than", "instead of", "wasn't". */
 export function isDenied(text: string, sentenceStart: number, start: number): boolean {
@@ -13,7 +17,7 @@ export function isDenied(text: string, sentenceStart: number, start: number): bo
   for (let k = words.length - 1; k >= 0; k--) {
     const w = words[k];
     if (BETWEEN.has(w)) continue;
-    return DENIALS.has(w) || /n['’]t$/.test(w) || (w === "than" && words[k - 1] === "rather");
+    return DENIALS.has(w) || CONTRACTED_NOT.test(w) || (w === "than" && words[k - 1] === "rather");
   }
   return false;
 }
@@ -53,7 +57,7 @@ export class SentenceFrame {
       else if (c === 0x201c) this.opens.push(i);
       else if (c === 0x201d) this.closes.push(i);
     }
-    const w = /\bwhether\b/i.exec(text.slice(from, to));
+    const w = WHETHER.exec(text.slice(from, to));
     this.whether = w ? from + w.index : Infinity;
     this.spoken = words.some((x) => SPEAKING.has(x));
   }
