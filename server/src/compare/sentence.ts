@@ -115,7 +115,8 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     ((!ownKind && s.places.some((p) => !p.entityId && p.kind === "place" && p.relation === "in" && !p.ofSpeech)) ||
       (!s.eventNouns.length && opensOnOtherHappening(s.words)));
   const imagined = isConditional(s.words) || elsewhere;
-  const figuresOfOther = s.quantities.length > 0 && namesOtherHappening(s.words);
+  // Most sentences name no happening of another kind: then none of their values is looked at for one.
+  const mentionsOther = namesOtherHappening(s.words);
   const sentenceText = (): string => blockText.slice(s.start, s.end);
   let lastMeasure = state.lastMeasure;
   for (const stated of s.quantities) {
@@ -135,7 +136,7 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     }
     if (!candidates.length || imagined) continue;
     // "the 1999 earthquake in Turkey, which killed more than 17,000 people": another happening's figure.
-    if (figuresOfOther && isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
+    if (mentionsOther && isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
     compareEventQuantity(ctx, q, candidates, { quantities: s.quantities, text: sentenceText, paragraph: block.quantities });
   }
   // The building a raid hit is described wherever the sentence continues that raid.
@@ -146,7 +147,7 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
   let otherHappening: (typeof s.places)[number] | undefined;
   for (const p of s.places) {
     const listedWith = otherHappening && /^\s*(,|and|or|, and|, or)\s*$/.test(blockText.slice(otherHappening.end, p.start));
-    otherHappening = listedWith || followsOtherHappening(blockText, s.start, p.start) ? p : undefined;
+    otherHappening = listedWith || (mentionsOther && followsOtherHappening(blockText, s.start, p.start)) ? p : undefined;
     if (otherHappening) continue;
     if (p.ofSpeech) continue;
     if (p.relation === "near" && !p.entityId && main.place?.at && s.mentions.some((m) => m.entityId === main.place!.at)) continue;
