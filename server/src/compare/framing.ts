@@ -4,22 +4,32 @@
 // places and figures of happenings the facts are never about ("the wars in Iraq"). Such values
 // are not compared with the facts.
 
-/** Words that may stand between a denial and what it denies ("not in the town of …"). */
+/** Words that may stand between a denial (or a happening) and the value it reaches ("not in the town of …"). */
 const BETWEEN = new Set(["in", "on", "at", "the", "a", "an", "of", "by", "from", "to", "as", "some", "about", "around"]);
 const DENIALS = new Set(["not", "never", "nor", "instead"]);
 const WORD = /[\p{L}\p{N}'’]+/gu;
 const CONTRACTED_NOT = /n['’]t$/;
 const WHETHER = /\bwhether\b/i;
 
+/** The lowercase words of the sentence in the `reach` characters before `start`. */
+function wordsBefore(text: string, sentenceStart: number, start: number, reach = 60): string[] {
+  return text.slice(Math.max(sentenceStart, start - reach), start).toLowerCase().match(WORD) ?? [];
+}
+
+/** The nearest of those words that is not a little word of place or article ("not in the town of"), with its index. */
+function nearestBefore(words: string[]): number {
+  let k = words.length - 1;
+  while (k >= 0 && BETWEEN.has(words[k])) k--;
+  return k;
+}
+
 /** Whether the words just before `start` deny what follows: "not", "never", "rather than", "instead of", "wasn't". */
 export function isDenied(text: string, sentenceStart: number, start: number): boolean {
-  const words = text.slice(Math.max(sentenceStart, start - 60), start).toLowerCase().match(WORD) ?? [];
-  for (let k = words.length - 1; k >= 0; k--) {
-    const w = words[k];
-    if (BETWEEN.has(w)) continue;
-    return DENIALS.has(w) || CONTRACTED_NOT.test(w) || (w === "than" && words[k - 1] === "rather");
-  }
-  return false;
+  const words = wordsBefore(text, sentenceStart, start);
+  const k = nearestBefore(words);
+  if (k < 0) return false;
+  const w = words[k];
+  return DENIALS.has(w) || CONTRACTED_NOT.test(w) || (w === "than" && words[k - 1] === "rather");
 }
 
 const CONDITIONALS = new Set(["if", "unless", "suppose", "supposing", "imagine"]);
@@ -103,8 +113,7 @@ function lastBefore(sorted: number[], at: number): number {
  */
 export function isOtherHappeningsFigure(text: string, sentenceStart: number, start: number, end: number, ours: readonly number[]): boolean {
   if (ours.some((at) => at < start)) return false;
-  const before = text.slice(Math.max(sentenceStart, start - 300), start).toLowerCase().match(WORD) ?? [];
-  if (before.some((w) => OTHER_HAPPENINGS.has(w))) return true;
+  if (wordsBefore(text, sentenceStart, start, 300).some((w) => OTHER_HAPPENINGS.has(w))) return true;
   const after = text.slice(end, end + 40).toLowerCase().match(WORD) ?? [];
   const k = after.findIndex((w) => w === "in" || w === "during" || w === "after" || w === "by");
   return k >= 0 && k <= 2 && after.slice(k + 1, k + 4).some((w) => OTHER_HAPPENINGS.has(w));
@@ -120,8 +129,7 @@ export function deniesAll(words: readonly string[]): boolean {
 
 /** Whether a date tells when someone was born ("born near Samarra in 1971"): a life's date, not the event's. */
 export function isBirthDate(text: string, sentenceStart: number, start: number): boolean {
-  const words = text.slice(Math.max(sentenceStart, start - 60), start).toLowerCase().match(WORD) ?? [];
-  return words.slice(-5).some((w) => w === "born" || w === "birth");
+  return wordsBefore(text, sentenceStart, start).slice(-5).some((w) => w === "born" || w === "birth");
 }
 
 /** Happenings the facts are never about: a place right after one of them is its place ("veterans of the wars in Iraq"). */
@@ -133,12 +141,9 @@ const OTHER_HAPPENINGS = new Set([
 
 /** Whether the words just before a place name a happening of another kind ("the war in …", "elections in …"). */
 export function followsOtherHappening(text: string, sentenceStart: number, start: number): boolean {
-  const words = text.slice(Math.max(sentenceStart, start - 60), start).toLowerCase().match(WORD) ?? [];
-  for (let k = words.length - 1; k >= 0; k--) {
-    if (BETWEEN.has(words[k])) continue;
-    return OTHER_HAPPENINGS.has(words[k]);
-  }
-  return false;
+  const words = wordsBefore(text, sentenceStart, start);
+  const k = nearestBefore(words);
+  return k >= 0 && OTHER_HAPPENINGS.has(words[k]);
 }
 
 /** Whether a sentence opens on a happening of another kind ("A typhoon that made landfall …", "The war has …"). */

@@ -1,12 +1,13 @@
 // Compares what one sentence states with the facts: names, offices, ties and founding dates
 // on their own; counts, dates, places and actors against the event the sentence is about.
 import { EVENT_VERBS } from "../claims/lexicon";
+import { Quantity } from "../claims/numbers";
 import { SentenceReading } from "../claims/reader";
 import { FactEvent } from "../facts/model";
 import { compareActor } from "./actors";
 import { Attribution, EventModel } from "./attribution";
 import { CompareContext } from "./context";
-import { compareEventQuantity, compareQuantity, SentenceContext } from "./counts";
+import { compareEventQuantity, compareQuantity } from "./counts";
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
 import { DocState } from "./documentState";
@@ -33,8 +34,8 @@ const SITE_NOUN = /^(area|town|village|site|place|house|city)$/;
 const LIES_VERB = /^(lies|is|sits|was|located|situated|stands)$/;
 
 /**
- * Reads `state` as it stood before the sentence; the caller advances it. `block` holds what the
- * whole paragraph states, for telling a report of a disputed figure from a claim of it.
+ * Reads `state` as it stood before the sentence; the caller advances it. `paragraph` holds the
+ * figures the whole paragraph states, for telling a report of a disputed figure from a claim of it.
  */
 export function compareSentence(
   ctx: CompareContext,
@@ -43,15 +44,12 @@ export function compareSentence(
   a: Attribution,
   state: DocState,
   events: EventModel,
-  block: SentenceContext = s,
+  paragraph: readonly Quantity[] = s.quantities,
 ): void {
-  const first = ctx.findings.length;
-  compareClaims(ctx, s, blockText, a, state, events, block);
   // "An article wrongly said …", "Neither raid was …": nothing the sentence says is claimed.
-  if (deniesAll(s.words)) {
-    ctx.findings.length = first;
-    return;
-  }
+  if (deniesAll(s.words)) return;
+  const first = ctx.findings.length;
+  compareClaims(ctx, s, blockText, a, state, events, paragraph);
   // "Killed in 2019, not 2017": a value the writer denies is not claimed; nor is one inside a
   // quotation no one in the sentence is said to have spoken (a claim held up for examination),
   // nor one in an open question ("asked whether the raid meant Washington …").
@@ -63,7 +61,7 @@ export function compareSentence(
   }
 }
 
-function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel, block: SentenceContext): void {
+function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: string, a: Attribution, state: DocState, events: EventModel, paragraph: readonly Quantity[]): void {
   for (const suspect of s.suspects) reportSuspect(ctx, suspect);
   for (const h of s.honorifics) reportHonorific(ctx, h, state.people);
 
@@ -137,7 +135,7 @@ function compareClaims(ctx: CompareContext, s: SentenceReading, blockText: strin
     if (!candidates.length || imagined) continue;
     // "the 1999 earthquake in Turkey, which killed more than 17,000 people": another happening's figure.
     if (mentionsOther && isOtherHappeningsFigure(blockText, s.start, q.start, q.end, s.eventNouns.map((n) => n.start))) continue;
-    compareEventQuantity(ctx, q, candidates, { quantities: s.quantities, text: sentenceText, paragraph: block.quantities });
+    compareEventQuantity(ctx, q, candidates, { quantities: s.quantities, text: sentenceText, paragraph });
   }
   // The building a raid hit is described wherever the sentence continues that raid.
   if (main && !imagined) compareBuilding(ctx, s, blockText, main);

@@ -100,7 +100,7 @@ export class Checker {
       } else {
         const ctx = new CompareContext(this.base);
         // A disputed figure set against the established one anywhere in the paragraph is reported, not claimed.
-        const paragraph = { quantities: readings.length > 1 ? readings.flatMap((r) => r.quantities) : readings[0]?.quantities ?? [] };
+        const paragraph = readings.length > 1 ? readings.flatMap((r) => r.quantities) : readings[0]?.quantities ?? [];
         readings.forEach((r, k) => {
           compareSentence(ctx, r, block.text, atts[k], state, this.events, paragraph);
           advance(state, r, this.base);

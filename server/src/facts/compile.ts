@@ -45,6 +45,11 @@ function trimmed<T>(list: T[] | undefined): T[] {
   return list?.length ? list.slice() : NONE;
 }
 
+/** A list made to its size (by map), or the shared empty one. */
+function orNone<T>(list: T[]): T[] {
+  return list.length ? list : NONE;
+}
+
 /** The items of a list of the file, to read (nothing kept). */
 function itemsOf(raw: unknown): Raw[] {
   return Array.isArray(raw) ? (raw as Raw[]) : NONE;
@@ -127,7 +132,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       at: at(p),
       variantsAt: at(e.variants ? [...p, "variants"] : [...p, "name"]),
     };
-    entity.roles = trimmed(
+    entity.roles = orNone(
       itemsOf(e.roles).map(
         (r, j): Role => ({
           title: word(r.title),
@@ -139,7 +144,7 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
         }),
       ),
     );
-    entity.relations = trimmed(
+    entity.relations = orNone(
       itemsOf(e.relations).map((r, j): Relation => {
         const relation: Relation = {
           type: word(r.type),
