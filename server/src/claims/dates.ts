@@ -30,6 +30,8 @@ export interface DateMention {
   modifies?: string;
   /** The date tells when something was said ("On Friday, the Pentagon said"), not when the event happened. */
   ofSpeech?: boolean;
+  /** The date of a dateline ("LUDIAN, China, Aug. 7 -"): when the report was filed. */
+  dateline?: boolean;
 }
 
 const REPORTING = new Set([
@@ -63,8 +65,24 @@ const PREPOSITIONS = new Set(["in", "on", "since", "until", "till", "by", "befor
 const isYear = (t: Token | undefined): boolean =>
   t !== undefined && t.kind === "number" && FOUR_DIGITS.test(t.raw) && t.value! >= 1900 && t.value! <= 2100;
 
+const DASHES = new Set(["-", "—", "–", "--"]);
+
+/**
+ * Where a dateline ends: "LUDIAN, China, Aug. 7 -", "SAO PAULO, Oct 30 (Reuters) —". A sentence opening
+ * on a place in capitals, then commas, a date and a dash, is a report's heading, not its claims.
+ */
+export function datelineEnd(tokens: Token[]): number {
+  const first = tokens[0];
+  if (!first || first.kind !== "word" || !(first.upper || (first.raw.length > 1 && first.raw === first.raw.toUpperCase()))) return -1;
+  for (let k = 1; k < tokens.length && k < 16; k++) {
+    if (DASHES.has(tokens[k].raw)) return tokens.slice(0, k).some((t) => MONTHS.has(t.norm)) ? k : -1;
+  }
+  return -1;
+}
+
 export function readDates(tokens: Token[]): DateMention[] {
   const dates: DateMention[] = [];
+  const dateline = datelineEnd(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     let m: DateMention | undefined;
@@ -107,6 +125,7 @@ export function readDates(tokens: Token[]): DateMention[] {
     // "since the 2019 raid": "since" governs the raid; the date is that raid's own.
     else if (prev?.norm === "the" && tokens[m.first - 2]?.norm === "since") m.prep = "since";
     m.ofSpeech = isOfSpeech(tokens, m);
+    if (m.last <= dateline) m.dateline = true;
     // "since November 2019, when US forces killed …": the date of the event the clause tells.
     if ((m.prep === "since" || m.prep === "until") && tokens[m.last]?.raw === "," && tokens[m.last + 1]?.norm === "when") m.prep = "when";
     dates.push(m);

@@ -7,18 +7,13 @@ import { splitSentences } from "../text/blocks";
 import { tokenize } from "../text/tokens";
 import { ActorClaim, readActors } from "./actors";
 import { DateMention, readDates } from "./dates";
-import { EVENT_NOUNS } from "./lexicon";
+import { HappeningUse, Happenings } from "./happenings";
 import { findNames, HonorificRef, Mention, Suspect } from "./names";
+import { Figure, readFigures } from "./figures";
 import { Quantity, readQuantities } from "./numbers";
 import { PlaceClaim, readPlaces } from "./places";
 import { BasedClaim, FoundedClaim, readBased, readRelations, RelationClaim } from "./relations";
 import { readRoles, readTitles, RoleClaim, TitleClaim } from "./roles";
-
-export interface EventNounUse {
-  kind: string;
-  start: number;
-  plural: boolean;
-}
 
 /** All offsets are relative to the start of the block. */
 export interface SentenceReading {
@@ -26,10 +21,17 @@ export interface SentenceReading {
   end: number;
   /** Lowercase word forms, for tying the sentence to an event. */
   words: readonly string[];
+  /** Where each of `words` starts (block offsets), for the words near a claim. */
+  wordStarts: Int32Array;
+  /** Offsets of the punctuation that ends a clause (; : — ( ) |) and of commas. */
+  breaks: readonly number[];
+  commas: readonly number[];
   mentions: readonly Mention[];
   suspects: readonly Suspect[];
   honorifics: readonly HonorificRef[];
   quantities: readonly Quantity[];
+  /** Every figure with its unit and the words around it. */
+  figures: readonly Figure[];
   dates: readonly DateMention[];
   places: readonly PlaceClaim[];
   roles: readonly RoleClaim[];
@@ -40,19 +42,21 @@ export interface SentenceReading {
   /** Dates that tell when something was founded, not when an event happened. */
   foundingDates: readonly DateMention[];
   actors: readonly ActorClaim[];
-  eventNouns: readonly EventNounUse[];
+  /** Words naming happenings ("quake", "takeover"), and whether of a kind the facts have events of. */
+  eventNouns: readonly HappeningUse[];
 }
 
 export interface ReaderContext {
   base: FactBase;
   names: NameIndex;
   countryByDemonym: (norm: string) => string | undefined;
+  happenings: Happenings;
 }
 
 export function makeReaderContext(base: FactBase, names: NameIndex): ReaderContext {
   const demonyms = new Map<string, string>();
   for (const e of base.entities.values()) if (e.demonym) demonyms.set(e.demonym.toLowerCase(), e.id);
-  return { base, names, countryByDemonym: (norm) => demonyms.get(norm) };
+  return { base, names, countryByDemonym: (norm) => demonyms.get(norm), happenings: new Happenings(base) };
 }
 
 /**
@@ -60,6 +64,7 @@ export function makeReaderContext(base: FactBase, names: NameIndex): ReaderConte
  * are cached, and an empty list of its own per field of every sentence is most of their objects.
  */
 const NONE: readonly never[] = Object.freeze([]);
+const CLAUSE_BREAK = new Set([";", ":", "—", "–", "(", ")", "|", "•", "\"", "“", "”"]);
 const some = <T>(list: readonly T[]): readonly T[] => (list.length ? list : NONE);
 
 export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
@@ -85,24 +90,38 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
     }
     const { relations, founded, foundingDates } = readRelations(tokens, orgs, dates, previousOrg);
     previousOrg = lastOrg ?? previousOrg;
-    const eventNouns: EventNounUse[] = [];
     const words: string[] = [];
-    const inName = (start: number): boolean => names.mentions.some((m) => m.start <= start && start < m.end);
+    const starts: number[] = [];
+    const breaks: number[] = [];
+    const commas: number[] = [];
+    // Years are words too: "the 2008 earthquake" names that quake as "Sichuan" would.
     for (const t of tokens) {
-      if (t.kind === "word") words.push(t.norm);
-      const kind = EVENT_NOUNS.get(t.norm);
-      // "the international mission" names the coalition, not an event.
-      if (kind && !inName(t.start)) eventNouns.push({ kind, start: t.start, plural: t.norm.endsWith("s") && t.norm !== "clashes" });
+      if (t.kind === "word" || (t.kind === "number" && t.raw.length === 4)) {
+        words.push(t.norm);
+        starts.push(t.start);
+      } else if (t.kind === "punct") {
+        if (t.raw === ",") commas.push(t.start);
+        else if (CLAUSE_BREAK.has(t.raw)) breaks.push(t.start);
+      }
     }
+    const inName = (i: number): boolean => names.mentions.some((m) => m.first <= i && i < m.last);
+    const eventNouns = ctx.happenings.read(tokens, inName);
     const quantities = readQuantities(tokens);
+    // A date is no figure ("in 2016", "Aug. 7"): its tokens are skipped.
+    const inDate = dates.length ? (i: number): boolean => dates.some((d) => d.first <= i && i < d.last) : undefined;
+    const figures = readFigures(tokens, inDate);
     return {
       start: span.start,
       end: span.end,
       words: some(words),
+      wordStarts: Int32Array.from(starts),
+      breaks: some(breaks),
+      commas: some(commas),
       mentions: some(names.mentions),
       suspects: some(names.suspects),
       honorifics: some(names.honorifics),
       quantities: some(dates.length ? quantities.filter((q) => !dates.some((d) => d.year && d.start <= q.start && q.end <= d.end)) : quantities),
+      figures: some(figures),
       dates: some(dates),
       places: some(readPlaces(tokens, names.mentions, isPlace, ctx.countryByDemonym)),
       roles: some(readRoles(tokens, names.mentions, kindOf)),

@@ -4,7 +4,8 @@
 // the event of the sentences before it ("the operation", "the dead").
 import { FactBase, FactEvent } from "../facts/model";
 import { namePieces } from "../text/normalize";
-import { EVENT_NOUNS, MONTH_NAMES } from "../claims/lexicon";
+import { Happenings } from "../claims/happenings";
+import { matchKey, vocabulary as V } from "../vocabulary";
 import { SentenceReading } from "../claims/reader";
 
 export interface Attribution {
@@ -14,6 +15,8 @@ export interface Attribution {
   candidates: FactEvent[];
   /** Score of each event from the sentence's own words and names. */
   own: ReadonlyMap<string, number>;
+  /** The document's main event, the backdrop of every sentence that says little of its own. */
+  backdrop?: FactEvent;
 }
 
 const TOWN_LEVELS = new Set(["village", "town", "city", "area"]);
@@ -25,7 +28,15 @@ export class EventModel {
   private entityCues = new Map<string, Map<string, number>>();
   private wordCues = new Map<string, Map<string, number>>();
 
-  constructor(private base: FactBase) {
+  constructor(
+    private base: FactBase,
+    happenings: Happenings = new Happenings(base),
+  ) {
+    // Each kind's words, for the events of that kind ("quake" and "tremor" for an earthquake).
+    const kindWords = new Map<string, string[]>();
+    V.happeningsOf.forEach((groups, word) => {
+      for (const g of groups) (kindWords.get(`g${g}`) ?? kindWords.set(`g${g}`, []).get(`g${g}`)!).push(word);
+    });
     const raw = new Map<string, Map<string, number>>();
     const add = (eventId: string, cue: string, weight: number): void => {
       let m = raw.get(cue);
@@ -49,10 +60,10 @@ export class EventModel {
       for (const id of ev.targets?.ids ?? []) add(ev.id, `e:${id}`, base.entities.get(id)?.kind === "person" ? 3 : 0.5);
       for (const id of ev.people) add(ev.id, `e:${id}`, 1.5);
       for (const k of ev.keywords) for (const p of namePieces(k)) add(ev.id, `w:${p}`, 1.2);
-      for (const [word, kind] of EVENT_NOUNS) if (kind === ev.kind) add(ev.id, `w:${word}`, 0.4);
+      for (const kind of happenings.kindsOf(ev.id)) for (const word of kindWords.get(kind) ?? [kind.slice(2)]) add(ev.id, `w:${word}`, 0.4);
       if (ev.when?.weekday) add(ev.id, `w:${ev.when.weekday.toLowerCase()}`, 0.6);
       if (ev.when?.year) add(ev.id, `w:${ev.when.year}`, 1);
-      if (ev.when?.month) add(ev.id, `w:${MONTH_NAMES[ev.when.month].toLowerCase()}`, 0.5);
+      if (ev.when?.month) add(ev.id, `w:${V.monthNames[ev.when.month].toLowerCase()}`, 0.5);
     }
     // A cue shared by several events says less about each.
     for (const [cue, events] of raw) {
@@ -68,6 +79,11 @@ export class EventModel {
 
   event(id: string): FactEvent | undefined {
     return this.base.events.get(id);
+  }
+
+  /** How much a word ties a sentence to the event (a year, a weekday, a keyword). */
+  wordCueWeight(eventId: string, word: string): number {
+    return this.wordCues.get(word)?.get(eventId) ?? 0;
   }
 
   /** How much naming this entity ties a sentence to the event. */
@@ -136,6 +152,8 @@ export class EventModel {
     // What the sentences before carry into this one, per id of `ids` (0 once it has faded).
     let carry = new Float64Array(ids.length);
     let next = new Float64Array(ids.length);
+    const topId = ids[mainOf.indexOf(1)];
+    const backdrop = topId ? this.base.events.get(topId) : undefined;
     return own.map((scores) => {
       let primaryId: string | undefined;
       let best = 0.5;
@@ -154,7 +172,7 @@ export class EventModel {
         next[k] = v > 0.01 ? v : 0;
       }
       [carry, next] = [next, carry];
-      return { primary: primaryId ? this.base.events.get(primaryId) : undefined, candidates, own: scores };
+      return { primary: primaryId ? this.base.events.get(primaryId) : undefined, candidates, own: scores, backdrop };
     });
   }
 }

@@ -10,6 +10,8 @@ export interface Conflict {
   end: number;
   message: string;
   fixes: { title?: string; newText: string; start?: number; end?: number }[];
+  /** Whether the first fix is certain enough to be preferred (applied by "fix all" and --fix); default true. */
+  preferred?: boolean;
   fact?: { at: FactLocation; what: string };
   entityId?: string;
   eventId?: string;
@@ -37,7 +39,7 @@ export class CompareContext {
       newText: f.newText,
       start: this.offset + (f.start ?? c.start),
       end: this.offset + (f.end ?? c.end),
-      preferred: i === 0,
+      preferred: i === 0 && c.preferred !== false,
     }));
     const related: RelatedFact[] = c.fact ? [{ at: c.fact.at, message: c.fact.what }] : [];
     this.findings.push({

@@ -1,12 +1,10 @@
 // How a sentence frames what it states, when it is not the writer's claim of a value: a value
 // denied ("in 2019, not 2017") or corrected ("wrongly said"), an event imagined ("Had it lasted
-// four hours, …") or asked about ("whether …"), words quoted from no one, a date of birth, and
-// places and figures of happenings the facts are never about ("the wars in Iraq"). Such values
-// are not compared with the facts.
+// four hours, …") or asked about ("whether …"), words quoted from no one or quoted to be refuted,
+// and a date of birth. Such values are not compared with the facts. The words are the vocabulary's.
+import { vocabulary as V } from "../vocabulary";
 
 /** Words that may stand between a denial (or a happening) and the value it reaches ("not in the town of …"). */
-const BETWEEN = new Set(["in", "on", "at", "the", "a", "an", "of", "by", "from", "to", "as", "some", "about", "around"]);
-const DENIALS = new Set(["not", "never", "nor", "instead"]);
 const WORD = /[\p{L}\p{N}'’]+/gu;
 const CONTRACTED_NOT = /n['’]t$/;
 const WHETHER = /\bwhether\b/i;
@@ -19,7 +17,7 @@ function wordsBefore(text: string, sentenceStart: number, start: number, reach =
 /** The nearest of those words that is not a little word of place or article ("not in the town of"), with its index. */
 function nearestBefore(words: string[]): number {
   let k = words.length - 1;
-  while (k >= 0 && BETWEEN.has(words[k])) k--;
+  while (k >= 0 && V.between.has(words[k])) k--;
   return k;
 }
 
@@ -29,36 +27,27 @@ export function isDenied(text: string, sentenceStart: number, start: number): bo
   const k = nearestBefore(words);
   if (k < 0) return false;
   const w = words[k];
-  return DENIALS.has(w) || CONTRACTED_NOT.test(w) || (w === "than" && words[k - 1] === "rather");
+  return V.negations.has(w) || CONTRACTED_NOT.test(w) || (w === "than" && words[k - 1] === "rather");
 }
 
-const CONDITIONALS = new Set(["if", "unless", "suppose", "supposing", "imagine"]);
-const INVERTED = new Set(["had", "were", "should"]);
-const SUBJECTS = new Set(["it", "they", "he", "she", "we", "you", "i", "the", "this", "that", "these", "those"]);
 
 /** A sentence that opens as a condition ("If …", "Had it …", "Were they …"): what it states is imagined. */
 export function isConditional(words: readonly string[]): boolean {
   const [first, second] = words;
-  return CONDITIONALS.has(first) || (INVERTED.has(first) && SUBJECTS.has(second));
+  return V.conditionals.has(first) || (V.inverted.has(first) && V.subjects.has(second));
 }
-
-/** Words that give quoted words a speaker ("…," Kirby said; according to the Observatory, "…"). */
-const SPEAKING = new Set([
-  "said", "says", "say", "told", "tells", "according", "quoted", "quoting", "wrote", "writes", "tweeted", "stated", "announced",
-  "added", "reported", "statement", "spokesman", "spokeswoman", "spokesperson", "insisted", "explained", "noted", "asked",
-  "replied", "warned", "declared", "confirmed", "briefing", "interview",
-]);
 
 /**
  * Where a sentence's quotation marks and "whether" stand, found in one pass however many of its
  * values are asked about (a runaway sentence of ten thousand numbers stays linear).
  */
-export class SentenceFrame {
+export class QuoteMarks {
   private readonly straight: number[] = [];
   private readonly opens: number[] = [];
   private readonly closes: number[] = [];
   private readonly whether: number;
   private readonly spoken: boolean;
+  private readonly refuting: boolean;
 
   constructor(text: string, from: number, to: number, words: readonly string[]) {
     for (let i = from; i < to; i++) {
@@ -69,7 +58,17 @@ export class SentenceFrame {
     }
     const w = WHETHER.exec(text.slice(from, to));
     this.whether = w ? from + w.index : Infinity;
-    this.spoken = words.some((x) => SPEAKING.has(x));
+    this.spoken = words.some((x) => V.speech.has(x));
+    this.refuting = (this.straight.length > 0 || this.opens.length > 0) && V.refuting.some((phrase) => hasPhrase(words, phrase));
+  }
+
+  /** Whether `at` lies in quotation marks in a sentence that refutes them ("One report said "1,000 troops"; in fact …"). */
+  refuted(at: number): boolean {
+    return this.refuting && this.inQuote(at);
+  }
+
+  private inQuote(at: number): boolean {
+    return countBefore(this.straight, at) % 2 === 1 || lastBefore(this.opens, at) > lastBefore(this.closes, at);
   }
 
   /**
@@ -79,7 +78,7 @@ export class SentenceFrame {
    */
   inUnattributedQuote(at: number): boolean {
     if (this.spoken) return false;
-    return countBefore(this.straight, at) % 2 === 1 || lastBefore(this.opens, at) > lastBefore(this.closes, at);
+    return this.inQuote(at);
   }
 
   /** Whether `at` comes after "whether": an open question ("asked whether the raid meant …"). */
@@ -105,26 +104,11 @@ function lastBefore(sorted: number[], at: number): number {
   return n ? sorted[n - 1] : -1;
 }
 
-/**
- * Whether a figure is another happening's: the sentence names none of the facts' own events
- * before it (raid, operation…; `ours` are their offsets) but a happening of another kind ("the
- * 1999 earthquake in Turkey, which killed more than 17,000 people"), or the words right after it
- * put it in one ("7 killed in bus crash"). Looks at most a few hundred characters back.
- */
-export function isOtherHappeningsFigure(text: string, sentenceStart: number, start: number, end: number, ours: readonly number[]): boolean {
-  if (ours.some((at) => at < start)) return false;
-  if (wordsBefore(text, sentenceStart, start, 300).some((w) => OTHER_HAPPENINGS.has(w))) return true;
-  const after = text.slice(end, end + 40).toLowerCase().match(WORD) ?? [];
-  const k = after.findIndex((w) => w === "in" || w === "during" || w === "after" || w === "by");
-  return k >= 0 && k <= 2 && after.slice(k + 1, k + 4).some((w) => OTHER_HAPPENINGS.has(w));
-}
-
 /** "wrongly said", "incorrectly reported": a sentence that tells of an error, as corrections do; its values are the error's. */
-const CORRECTING = new Set(["wrongly", "incorrectly", "erroneously", "mistakenly", "falsely"]);
 
 /** A sentence that frames all it says as not so: a correction of an error, or "Neither … nor …". */
 export function deniesAll(words: readonly string[]): boolean {
-  return words[0] === "neither" || words.some((w) => CORRECTING.has(w));
+  return words[0] === "neither" || words.some((w) => V.correcting.has(w));
 }
 
 /** Whether a date tells when someone was born ("born near Samarra in 1971"): a life's date, not the event's. */
@@ -132,26 +116,12 @@ export function isBirthDate(text: string, sentenceStart: number, start: number):
   return wordsBefore(text, sentenceStart, start).slice(-5).some((w) => w === "born" || w === "birth");
 }
 
-/** Happenings the facts are never about: a place right after one of them is its place ("veterans of the wars in Iraq"). */
-const OTHER_HAPPENINGS = new Set([
-  "war", "wars", "conflict", "conflicts", "election", "elections", "typhoon", "typhoons", "earthquake", "earthquakes",
-  "flood", "floods", "flooding", "hurricane", "hurricanes", "storm", "storms", "drought", "famine", "pandemic", "olympics",
-  "crash", "crashes", "accident", "accidents", "heatwave",
-]);
 
-/** Whether the words just before a place name a happening of another kind ("the war in …", "elections in …"). */
-export function followsOtherHappening(text: string, sentenceStart: number, start: number): boolean {
-  const words = wordsBefore(text, sentenceStart, start);
-  const k = nearestBefore(words);
-  return k >= 0 && OTHER_HAPPENINGS.has(words[k]);
-}
-
-/** Whether a sentence opens on a happening of another kind ("A typhoon that made landfall …", "The war has …"). */
-export function opensOnOtherHappening(words: readonly string[]): boolean {
-  return words.slice(0, 3).some((w) => OTHER_HAPPENINGS.has(w));
-}
-
-/** Whether a sentence names a happening of another kind anywhere: most do not, and need no closer look. */
-export function namesOtherHappening(words: readonly string[]): boolean {
-  return words.some((w) => OTHER_HAPPENINGS.has(w));
+function hasPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    let k = 0;
+    while (k < phrase.length && words[i + k] === phrase[k]) k++;
+    if (k === phrase.length) return true;
+  }
+  return false;
 }

@@ -3,6 +3,9 @@
 // No editor imports: the language server, the CLI and the tests all call this.
 import { readBlock, ReaderContext, makeReaderContext, SentenceReading } from "../claims/reader";
 import { Attribution, EventModel } from "../compare/attribution";
+import { EventWords } from "../compare/eventWords";
+import { CompareEnv } from "../compare/frame";
+import { ValueTime } from "../compare/countFacts";
 import { CompareContext } from "../compare/context";
 import { advance, DocState, newDocState } from "../compare/documentState";
 import { compareSentence } from "../compare/sentence";
@@ -67,14 +70,16 @@ export class Checker {
   private readonly names: NameIndex;
   private readonly events: EventModel;
   private readonly reader: ReaderContext;
+  private readonly env: CompareEnv;
   private readonly cache = new TextCache<SentenceReading[]>(CACHE_CHARS);
   /** Each block's findings (offsets within the block) per context; they go when its readings go. */
   private readonly compared = new WeakMap<SentenceReading[], Map<string, Finding[]>>();
 
   constructor(readonly base: FactBase) {
     this.names = new NameIndex(base);
-    this.events = new EventModel(base);
     this.reader = makeReaderContext(base, this.names);
+    this.events = new EventModel(base, this.reader.happenings);
+    this.env = { events: this.events, eventWords: new EventWords(base, this.reader.happenings) };
   }
 
   check(text: string, options: CheckOptions = {}): Finding[] {
@@ -100,9 +105,10 @@ export class Checker {
       } else {
         const ctx = new CompareContext(this.base);
         // A disputed figure set against the established one anywhere in the paragraph is reported, not claimed.
-        const paragraph = readings.length > 1 ? readings.flatMap((r) => r.quantities) : readings[0]?.quantities ?? [];
+        const paragraph = readings.length > 1 ? readings.flatMap((r) => r.figures) : readings[0]?.figures ?? [];
+        const anchor = blockAnchor(block.text, readings);
         readings.forEach((r, k) => {
-          compareSentence(ctx, r, block.text, atts[k], state, this.events, paragraph);
+          compareSentence(ctx, r, block.text, atts[k], state, this.env, paragraph, anchor);
           advance(state, r, this.base);
         });
         local = ctx.findings;
@@ -150,6 +156,19 @@ export class Checker {
 
 
 
+}
+
+const ENTRY = /^\s*([-*+]|\d{1,3}[.)]|\|)?\s*(\*\*|__)?\s*$/;
+const AFTER_ENTRY_DATE = /^\s*(\*\*|__)?\s*[,.]?\s*([\d:]+\s*(a\.?m\.?|p\.?m\.?)?\s*)?(\*\*|__)?\s*(—|–|-|:|\|)/i;
+
+/**
+ * The day a timeline entry is dated to: "- **Monday 4 August** — …", "| Early Tuesday | …". Its
+ * sentences' figures are that day's (the toll as it stood then), not claims of today's.
+ */
+function blockAnchor(text: string, readings: SentenceReading[]): ValueTime | undefined {
+  const d = readings[0]?.dates[0];
+  if (!d || !ENTRY.test(text.slice(0, d.start)) || !AFTER_ENTRY_DATE.test(text.slice(d.end, d.end + 24))) return undefined;
+  return { year: d.year?.value as number | undefined, month: d.month?.value as number | undefined, day: d.day?.value as number | undefined, weekday: d.weekday?.value as string | undefined };
 }
 
 /** Of findings that overlap, keeps the more specific; groups of overlapping findings are settled apart, so this stays near-linear. */

@@ -8,6 +8,7 @@ import {
   Citation,
   Count,
   CountValue,
+  DateParts,
   Detail,
   Entity,
   EventPlace,
@@ -59,6 +60,17 @@ function itemsOf(raw: unknown): Raw[] {
  * The file's list, or the shared empty one. A copy: the parser's lists grew by push and keep
  * room for more (a one-item list with room for seventeen), and the base keeps them.
  */
+/** "2014-08-05" (or "2014-08") as the parts of a day, with its weekday. */
+export function dateParts(text: string): DateParts {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(text);
+  if (!m) return {};
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (!m[3]) return { year, month };
+  const day = Number(m[3]);
+  const weekday = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][new Date(Date.UTC(year, month - 1, day)).getUTCDay()];
+  return { year, month, day, weekday };
+}
+
 function listOf<T>(raw: unknown): T[] {
   return Array.isArray(raw) && raw.length ? (raw.slice() as T[]) : NONE;
 }
@@ -234,7 +246,12 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
   }
 
   function countValue(c: Raw, path: Path): CountValue {
-    return { value: c.value as number, qualifier: word<Qualifier | undefined>(c.qualifier) ?? "exactly", cite: cites(c.cite), at: at(path) };
+    const v: CountValue = { value: c.value as number, qualifier: word<Qualifier | undefined>(c.qualifier) ?? "exactly", cite: cites(c.cite), at: at(path) };
+    // Written only when given, so a count of an older file is the object it always was.
+    if (typeof c.to === "number") v.upper = c.to;
+    if (typeof c.as_of === "string") v.asOf = dateParts(c.as_of);
+    if (typeof c.by === "string") v.by = word(c.by);
+    return v;
   }
 
   /** A count, followed by the parts of its breakdown as counts of their own (References.counts in build.ts walks them back to their paths). */

@@ -66,9 +66,23 @@ export type Qualifier =
   | "up to"
   | "fewer than";
 
+/** A day or part of one, as a fact gives it (`as_of: 2014-08-05`). */
+export interface DateParts {
+  year?: number;
+  month?: number;
+  day?: number;
+  weekday?: string;
+}
+
 export interface CountValue {
   value: number;
+  /** The top of a range the sources give ("10 to 12"): `to:`. */
+  upper?: number;
   qualifier: Qualifier;
+  /** When the value held (`as_of:`): an earlier tally is history, not an error, when a sentence dates it. */
+  asOf?: DateParts;
+  /** The body that gave or measured the value (`by:`, an entity id): the USGS's magnitude, not the Chinese agency's. */
+  by?: string;
   cite: Citation[];
   at: FactLocation;
 }

@@ -1,0 +1,83 @@
+// The words that name happenings — "quake", "raid", "runoff", "takeover" — and which of them are the
+// fact base's own. The vocabulary groups happening nouns by kind; the fact base's event kinds and
+// keywords say which kinds its events are. A happening of a kind none of its events has tells of
+// another story ("the Kunshan factory blast" in a newsletter about an earthquake).
+import { FactBase } from "../facts/model";
+import { Token } from "../text/tokens";
+import { matchKey, vocabulary as V } from "../vocabulary";
+
+export interface HappeningUse {
+  /** The kind: a vocabulary group ("g7") or, for a kind the vocabulary lacks, the event kind itself. */
+  kind: string;
+  start: number;
+  /** Token index. */
+  at: number;
+  plural: boolean;
+  /** A kind of happening the fact base has events of. */
+  own: boolean;
+}
+
+export class Happenings {
+  /** Kinds of the base's events, and every kind its events' keywords name. */
+  private readonly own = new Set<string>();
+  /** Kinds named by words the vocabulary does not know: the base's own kind words ("barrier lake" events). */
+  private readonly extra = new Map<string, string>();
+  /** Keywords of events that are happening words, with the kind of their event. */
+  private readonly ownWords = new Map<string, string>();
+  /** Kind of each event of the base. */
+  private readonly kindOfEvent = new Map<string, string[]>();
+
+  constructor(base: FactBase) {
+    for (const ev of base.events.values()) {
+      const kinds: string[] = [];
+      // The event's kind names its group ("quake" for an earthquake); a keyword that is a happening word
+      // ("clashes" of a raid) is the event's own word, but does not make every battle the facts'.
+      for (const piece of ev.kind.toLowerCase().split(/\s+/)) {
+        const groups = V.happeningsOf.get(piece) ?? V.happeningsOf.get(matchKey(piece));
+        if (groups) for (const g of groups) kinds.push(`g${g}`);
+      }
+      // A kind the vocabulary lacks ("rescue", "completion") is a happening word of its own base.
+      const kindWord = ev.kind.toLowerCase();
+      if (!kinds.length && kindWord && !kindWord.includes(" ")) {
+        this.extra.set(matchKey(kindWord), `k:${kindWord}`);
+        kinds.push(`k:${kindWord}`);
+      }
+      for (const k of kinds) this.own.add(k);
+      for (const w of ev.keywords) {
+        const word = w.toLowerCase();
+        if (kinds[0] && !word.includes(" ") && (V.happeningsOf.has(word) || V.happeningsOf.has(matchKey(word)))) this.ownWords.set(word, kinds[0]);
+      }
+      this.kindOfEvent.set(ev.id, kinds);
+    }
+  }
+
+  /** The kinds of one event (its kind's group, and its keywords' groups). */
+  kindsOf(eventId: string): readonly string[] {
+    return this.kindOfEvent.get(eventId) ?? [];
+  }
+
+  isOwn(kind: string): boolean {
+    return this.own.has(kind);
+  }
+
+  /** The happening words of a sentence, in order; a word inside a known name ("the international mission") is not one. */
+  read(tokens: Token[], inName: (tokenIndex: number) => boolean): HappeningUse[] {
+    const found: HappeningUse[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== "word" || inName(i)) continue;
+      const groups = V.happeningsOf.get(t.norm);
+      const kind = this.ownWords.get(t.norm) ?? (groups ? `g${groups.find((g) => this.own.has(`g${g}`)) ?? groups[0]}` : this.extra.get(matchKey(t.norm)));
+      if (!kind) continue;
+      found.push({ kind, start: t.start, at: i, plural: isPlural(t.norm, groups), own: this.own.has(kind) });
+    }
+    return found;
+  }
+}
+
+/** "raids" is the plural of "raid", a word of the same kind; "clashes" and "talks" name one happening. */
+function isPlural(word: string, groups: readonly number[] | undefined): boolean {
+  if (!groups || !word.endsWith("s")) return false;
+  const singulars = [word.slice(0, -1), word.endsWith("es") ? word.slice(0, -2) : ""];
+  return singulars.some((w) => w && V.happeningsOf.get(w)?.some((g) => groups.includes(g)));
+}

@@ -1,0 +1,264 @@
+// Compares the figures a sentence states with the counts of the facts. A figure meets a count
+// only when it is about what that count counts: the same unit family, and the words around the
+// figure are the words of the count (its measure, its `of`, the words of its citations). A
+// figure that fits any count it may be about is left alone; one that fits none is flagged
+// against the count it is most clearly about, and fixed only to that count's own value.
+import { Figure } from "../claims/figures";
+import { Qualifier } from "../facts/model";
+import { figureFix } from "../fixes/figureText";
+import { keysOf, sameCurrency, Unit } from "../vocabulary";
+import { CompareContext } from "./context";
+import { CountFact, CountFacts, FactValue, ValueTime } from "./countFacts";
+import { SentenceFrame } from "./frame";
+
+type Range = [number, number];
+
+/** What a figure allows, as the sources or the writer qualify it. */
+export function rangeOf(value: number, qualifier: Qualifier, side: "fact" | "claim", upper?: number): Range {
+  if (upper !== undefined && upper > value) return [value, upper];
+  switch (qualifier) {
+    case "at least":
+      // "At least 13" reports 13: a different reported figure is a different claim.
+      return [value, value];
+    case "more than":
+      return side === "fact" ? [value, Infinity] : [value + Math.min(1, value / 100) * 1e-6 + 1e-9, Infinity];
+    case "about":
+      return [value * 0.85, value * 1.15];
+    case "nearly":
+      return [value * 0.85, value];
+    case "up to":
+      return [value * 0.5, value];
+    case "fewer than":
+      return [0, value - 1e-9];
+    default:
+      return [value, value];
+  }
+}
+
+const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
+
+/** How strongly the words around a figure must point at a count before the figure is compared with it. */
+const THRESHOLD = 0.6;
+/** A count of an event the sentence is not about must be named more clearly still. */
+const ELSEWHERE = 0.45;
+
+interface Scored {
+  fact: CountFact;
+  score: number;
+}
+
+export function compareFigures(ctx: CompareContext, frame: SentenceFrame): void {
+  const figures = frame.reading.figures;
+  if (!figures.length || frame.imagined) return;
+  const counts = CountFacts.of(ctx.base);
+  if (!counts.all.length) return;
+  for (const f of figures) {
+    if (!frame.claims(f.start) || frame.ofOtherHappening(f.start, f.end)) continue;
+    const scored = candidates(counts, f, frame);
+    if (!scored.length) continue;
+    judge(ctx, f, scored, frame);
+  }
+}
+
+function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Scored[] {
+  const pool = counts.withKeys(f.context.flatMap((w) => w.keys));
+  const events = frame.countedEvents;
+  for (const ev of events) for (const c of counts.ofOwner(ev.id)) pool.add(c);
+  // The entities the sentence names, or that the last sentences named ("The province is home to …").
+  const named = new Set(frame.reading.mentions.map((m) => m.entityId));
+  for (const id of frame.state.recentPlaces.slice(-3)) named.add(id);
+  for (const id of named) for (const c of counts.ofOwner(id)) pool.add(c);
+  const out: Scored[] = [];
+  for (const fact of pool) {
+    if (!compatible(f, fact)) continue;
+    let score = wordScore(f, fact);
+    const owner = fact.owner;
+    if (owner.kind === "event") {
+      const rank = events.indexOf(owner.event);
+      score *= rank === 0 ? 1.2 : rank > 0 ? 1 : ELSEWHERE;
+    } else {
+      score *= named.has(owner.entity.id) ? 1.2 : ELSEWHERE;
+    }
+    if (score >= THRESHOLD) out.push({ fact, score });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** How strongly the figure's words are the count's: each word counts once (its best key), and each key of the count once. */
+export function wordScore(f: Figure, fact: CountFact): number {
+  const nounKeys = f.noun ? keysOf(f.noun) : [];
+  const used = new Map<string, number>();
+  for (const w of f.context) {
+    let bestKey: string | undefined;
+    let bestValue = 0;
+    for (const k of w.keys) {
+      const s = fact.signature.get(k);
+      if (s === undefined) continue;
+      if (s * w.weight > bestValue) {
+        bestValue = s * w.weight;
+        bestKey = k;
+      }
+    }
+    if (bestKey !== undefined && bestValue > (used.get(bestKey) ?? 0)) used.set(bestKey, bestValue);
+  }
+  let score = 0;
+  let happened = 0;
+  used.forEach((v, k) => {
+    score += v;
+    if (!fact.subject.has(k)) happened += v;
+  });
+  // Who is counted is not enough ("three million people" are not the killed people) unless no other count counts them.
+  if (happened < 0.2 && !nounKeys.some((k) => fact.ownSubject.has(k))) return 0;
+  // A counted noun that is not what the count counts ("three people" against the count of the children killed).
+  if (nounKeys.length && fact.subject.size && !nounKeys.some((k) => fact.subject.has(k))) {
+    if (fact.count.within || nounKeys.some((k) => fact.signature.has(k)) === false) score *= 0.3;
+  }
+  return score;
+}
+
+/** The same kind of quantity: one unit family (one currency), an age for an age. */
+function compatible(f: Figure, fact: CountFact): boolean {
+  if (f.kind === "score" || f.kind === "ordinal" || f.kind === "part") return false;
+  if ((f.kind === "age") !== fact.isAge) return false;
+  const a = f.unit;
+  const b = fact.unit;
+  if (!a || !b) return !a && !b;
+  if (a.family !== b.family) return false;
+  return a.family !== "currency" || sameCurrency(a, b);
+}
+
+/** The figure's range in the count's unit, with room for the rounding of the figure as written. */
+function claimRange(f: Figure, fact: CountFact): Range {
+  const [lo, hi] = rangeOf(f.value, f.qualifier, "claim", f.upper);
+  // "615" is exact; "600" may be 615 rounded; "$69 billion" is $68.7 billion rounded.
+  const slack = roundingOf(f);
+  const widened: Range = f.qualifier === "exactly" || f.qualifier === "at least" ? [lo - slack, hi + slack] : [lo, hi];
+  return [toFactUnit(widened[0], f.unit, fact), toFactUnit(widened[1], f.unit, fact)];
+}
+
+/** Half the place of the last digit written: "615" ±0.5, "600" ±50, "68.7 billion" ±0.05 billion. */
+function roundingOf(f: Figure): number {
+  if (f.style.kind !== "digits") return f.value >= 100 && f.value % 100 === 0 ? 50 : 0;
+  const scale = f.style.scale?.value ?? 1;
+  const written = f.value / scale;
+  if (f.style.decimals > 0) return (0.5 * 10 ** -f.style.decimals) * scale;
+  let place = 1;
+  let n = Math.round(written);
+  while (n !== 0 && n % 10 === 0 && place < 1e9) {
+    n /= 10;
+    place *= 10;
+  }
+  // Round figures are written rounded; a digit that is not zero is meant as it stands.
+  return place > 1 ? 0.5 * place * scale : 0;
+}
+
+function toFactUnit(v: number, from: Unit | undefined, fact: CountFact): number {
+  const to = fact.unit;
+  if (!from || !to || from.id === to.id || from.family === "currency") return v / fact.scale;
+  return ((v * from.factor + from.offset - to.offset) / to.factor) / fact.scale;
+}
+
+function factRange(v: FactValue): Range {
+  return rangeOf(v.value, v.qualifier, "fact", v.upper);
+}
+
+/** A figure of another unit is converted, so the comparison allows for the writer's rounding in that unit. */
+function converted(f: Figure, fact: CountFact): boolean {
+  return !!f.unit && !!fact.unit && f.unit.id !== fact.unit.id && f.unit.family !== "currency";
+}
+
+function fits(f: Figure, fact: CountFact, v: FactValue): boolean {
+  const claim = claimRange(f, fact);
+  const range = factRange(v);
+  if (converted(f, fact)) {
+    // Converted figures are rounded twice: allow 2% either way.
+    return overlaps([claim[0] * 0.98, claim[1] * 1.02], range);
+  }
+  return overlaps(claim, range);
+}
+
+/** Whether the sentence gives a superseded or disputed value as a report: dated to its day, credited to who gave it, or set against the established one. */
+function reported(f: Figure, fact: CountFact, v: FactValue, frame: SentenceFrame, ctx: CompareContext): boolean {
+  if (frame.anchors.some((a) => v.times.some((t) => sameDay(a, t)))) return true;
+  const outlier = v.source.cite.every((c) => ctx.base.sources.get(c.source)?.standing === "outlier");
+  const words = frame.wordKeys;
+  const credited = [...v.givenBy].some((k) => words.has(k));
+  const setAgainst = (list: readonly Figure[]): boolean => list.some((o) => o !== f && fits(o, fact, fact.values[0]));
+  // A report the facts trust is a report when credited or dated; a known outlier's figure only when set against the established one.
+  if (!outlier && credited) return true;
+  return setAgainst(frame.reading.figures) || (credited && setAgainst(frame.paragraph));
+}
+
+function sameDay(a: ValueTime, b: ValueTime): boolean {
+  let shared = 0;
+  for (const p of ["year", "month", "day", "weekday"] as const) {
+    if (a[p] === undefined || b[p] === undefined) continue;
+    if (a[p] !== b[p]) return false;
+    shared++;
+  }
+  return shared > 0 && (a.day !== undefined || a.weekday !== undefined);
+}
+
+function judge(ctx: CompareContext, f: Figure, scored: Scored[], frame: SentenceFrame): void {
+  const best = scored[0];
+  // Counts nearly as likely as the best are as much what the figure may be about.
+  const rivals = scored.filter((s) => s.score >= best.score * 0.75);
+  let disputed: { fact: CountFact; value: FactValue } | undefined;
+  for (const { fact } of rivals) {
+    for (const v of fact.values) {
+      if (!fits(f, fact, v)) continue;
+      if (v.established || reported(f, fact, v, frame, ctx)) return;
+      disputed ??= { fact, value: v };
+    }
+  }
+  const fact = disputed?.fact ?? best.fact;
+  const established = fact.values[0];
+  const others = rivals.filter((r) => r.fact !== fact && r.fact.values[0].value !== established.value);
+  const certain = !others.length;
+  const owner = fact.owner.kind === "event" ? fact.owner.event.name : fact.owner.entity.name;
+  const right = describeValue(fact, established);
+  const wrongText = f.upper !== undefined ? `${f.value}–${f.upper}` : String(f.value);
+  const also = disputed
+    ? ` One report gives ${describeValue(fact, disputed.value)}${ctx.cite(disputed.value.source.cite)}, but the established figure is ${right}.`
+    : "";
+  const fixes = [figureFix(fact, established, f)];
+  for (const o of others.slice(0, 2)) fixes.push(figureFix(o.fact, o.fact.values[0], f));
+  ctx.report({
+    code: "wrong-number",
+    start: f.start,
+    end: f.end,
+    message: `${right}, not ${wrongText} — the sources give ${right} for ${what(fact)} (${owner})${ctx.cite(established.source.cite)}.${also}`,
+    fixes: fixes.filter((x, k) => fixes.findIndex((y) => y.newText === x.newText) === k),
+    preferred: certain,
+    fact: { at: established.source.at, what: `${owner}: ${what(fact)}, ${right}` },
+    eventId: fact.owner.kind === "event" ? fact.owner.event.id : undefined,
+    entityId: fact.owner.kind === "entity" ? fact.owner.entity.id : undefined,
+    written: wrongText,
+  });
+}
+
+/** "at least 13", "about 10,000", "$68.7 billion", "45%". */
+export function describeValue(fact: CountFact, v: FactValue): string {
+  const q = v.qualifier === "exactly" ? "" : `${v.qualifier} `;
+  const n = (x: number): string => (Number.isInteger(x) && Math.abs(x) >= 10000 ? x.toLocaleString("en-US") : String(x));
+  const amount = v.upper !== undefined ? `${n(v.value)}–${n(v.upper)}` : n(v.value);
+  const u = fact.unit;
+  if (!u) return `${q}${amount}`;
+  if (u.family === "currency") return `${q}${u.sign ?? u.id}${bigAmount(v.value)}`.replace(/^(.*?)([A-Z]{3})(\d)/, "$1$2 $3");
+  if (u.id === "percent") return `${q}${amount}%`;
+  return `${q}${amount} ${u.names[0]?.join(" ") ?? u.id}`;
+}
+
+function bigAmount(x: number): string {
+  for (const [size, word] of [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]] as const) {
+    if (Math.abs(x) >= size) return `${Number((x / size).toFixed(2))} ${word}`;
+  }
+  return Number.isInteger(x) ? x.toLocaleString("en-US") : String(x);
+}
+
+/** What a count counts, in the facts' words: "killed (people)", "price per share in US dollars". */
+function what(fact: CountFact): string {
+  const c = fact.count;
+  const of = c.of && !/^[a-z0-9-]+$/.test(c.of) ? c.of : c.of?.replace(/-/g, " ");
+  return of && of !== "people" ? `${c.measure} (${of})` : c.measure;
+}
