@@ -4,24 +4,11 @@
 import { strict as assert } from "node:assert";
 import { copyFileSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import Ajv04 from "ajv-draft-04";
-import addFormats from "ajv-formats";
 import type * as Sarif from "sarif";
 import { RULES } from "../../server/src/cli/sarif";
 import { SEED_000 } from "../support/paths";
 import { runCli, tempFolder } from "../support/runCli";
-
-// The SARIF 2.1.0 schema (JSON Schema draft-04) as Microsoft's SARIF SDK publishes it.
-const SCHEMA = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8")) as object;
-// unicodeRegExp off: the schema's language-tag pattern has a stray ']' that /u rejects.
-const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
-const validate = ajv.compile(SCHEMA);
-
-function assertValid(log: unknown): asserts log is Sarif.Log {
-  const ok = validate(log);
-  assert.ok(ok, `not valid SARIF 2.1.0:\n${ajv.errorsText(validate.errors, { separator: "\n" })}`);
-}
+import { assertValidSarif as assertValid, validateSarif as validate } from "../support/sarif";
 
 describe("factcheck check --format sarif", () => {
   let dir: string;

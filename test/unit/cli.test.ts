@@ -2,11 +2,15 @@
 // Inputs (files, folders, globs), exit statuses, text and JSON output, and --fix.
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
-import { chmodSync, copyFileSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFixed } from "../../server/src/cli/fix";
 import { SEED_000 } from "../support/paths";
-import { runCli, tempFolder } from "../support/runCli";
+import { runCli, tempFolder, writeIn } from "../support/runCli";
+
+interface JsonFiles {
+  files: { diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; fixes: { newText: string; preferred: boolean }[] }[] }[];
+}
 
 const WRONG = "Café ☕ 🙂 — the raid in Baghdad killed 12 people.\n";
 const RIGHT = "The raid in Atmeh killed 13 people.\n";
@@ -17,27 +21,21 @@ describe("factcheck check (command line)", () => {
     dir = tempFolder("factcheck-cli-");
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const write = (name: string, text: string | Buffer): string => {
-    const path = join(dir, name);
-    mkdirSync(join(path, ".."), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-  };
+  const write = (name: string, text: string | Buffer): string => writeIn(dir, name, text);
 
   describe("usage and exit statuses", () => {
-    it("exits 2 with the usage when no command or no file is given", () => {
-      for (const args of [[], ["check"], ["lint", "a.md"]]) {
-        const r = runCli(args, dir);
+    it("exits 2 with the usage line and where the help is when no command or no file is given", () => {
+      for (const [args, usage] of [
+        [[], /^Usage: factcheck <command>/m],
+        [["check"], /^Usage: factcheck check /m],
+        [["lint", "a.md"], /^Usage: factcheck <command>/m],
+      ] as const) {
+        const r = runCli([...args], dir);
         assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);
-        assert.match(r.stderr, /Usage: factcheck check/);
+        assert.match(r.stderr, usage);
+        assert.match(r.stderr, /Run 'factcheck (check )?--help' for the options\./);
+        assert.equal(r.stdout, "");
       }
-    });
-
-    it("prints the usage and exits 0 for --help", () => {
-      const r = runCli(["--help"], dir);
-      assert.equal(r.status, 0);
-      assert.match(r.stderr, /--format text\|json\|sarif/);
-      assert.match(r.stderr, /--fix/);
     });
 
     it("exits 2 for an unknown option or format, naming it", () => {
@@ -90,7 +88,7 @@ describe("factcheck check (command line)", () => {
       const r = runCli(["check", "locked.md", "clean.md"], dir);
       assert.equal(r.status, 2, r.stdout + r.stderr);
       assert.match(r.stderr, /cannot read .*locked\.md: /);
-      assert.match(r.stdout, /No conflicts in 1 file\./);
+      assert.match(r.stdout, /^No conflicts in 1 file; 1 input could not be checked\.$/m);
     });
 
     it("exits 2 without waiting for a named pipe (not a file)", () => {
@@ -184,6 +182,42 @@ describe("factcheck check (command line)", () => {
       assert.doesNotMatch(text, /Baghdad to capture|Leicester/);
     });
 
+    it("applies a finding's preferred fix, never another of its fixes", () => {
+      const path = join(dir, "draft.txt");
+      copyFileSync(SEED_000, path);
+      const original = readFileSync(path, "utf8");
+      const before = (JSON.parse(runCli(["check", "--format", "json", "draft.txt"], dir).stdout) as JsonFiles).files[0].diagnostics;
+      const several = before.filter((d) => d.fixes.length > 1);
+      assert.ok(several.length, "this test needs a finding with more than one fix in the demo draft");
+      assert.equal(runCli(["check", "--fix", "draft.txt"], dir).status, 0);
+      const fixed = readFileSync(path, "utf8").split("\n");
+      for (const d of several) {
+        const preferred = d.fixes.filter((x) => x.preferred);
+        assert.equal(preferred.length, 1);
+        // Other conflicts on the line may have been fixed too; the preferred text must be there.
+        assert.ok(fixed[d.range.start.line].includes(preferred[0].newText), `${original.split("\n")[d.range.start.line]}\n→ ${fixed[d.range.start.line]}`);
+        for (const other of d.fixes.filter((x) => !x.preferred)) {
+          if (!preferred[0].newText.includes(other.newText)) assert.ok(!fixed[d.range.start.line].includes(other.newText), other.newText);
+        }
+      }
+    });
+
+    it("withholds a fix that would make a new conflict, says which, and reports it as left", () => {
+      // "southern Turkey" → "southern Syria" would be wrong again: the facts put Humaira in northwestern Syria.
+      const text = "In a separate operation, Russian troops seized a senior Daesh bomb-maker in the village of Humaira, across the border in southern Turkey.\n";
+      const path = write("brief.txt", text);
+      const r = runCli(["check", "--fix", "brief.txt"], dir);
+      assert.equal(r.status, 1, r.stdout + r.stderr);
+      assert.match(r.stdout, /^brief\.txt:1:26: fixed \[wrong-actor\] "Russian troops" → /m);
+      assert.match(r.stdout, /^brief\.txt:1:131: not fixed \[wrong-place\] "Turkey" → Syria: it would make a new conflict: line 1 \[wrong-place\] "southern"$/m);
+      assert.match(r.stdout, /^brief\.txt:1:\d+: warning \[wrong-place\] "Turkey"/m);
+      assert.match(r.stdout, /^1 conflict left in 1 of 1 file\.$/m);
+      assert.match(readFileSync(path, "utf8"), /in southern Turkey\.\n$/);
+      const json = JSON.parse(runCli(["check", "--fix", "--format", "json", "brief.txt"], dir).stdout) as { files: { fixed: unknown[]; notFixed: { code: string; reason: string }[] }[] };
+      assert.deepEqual(json.files[0].fixed, []);
+      assert.equal(json.files[0].notFixed[0].code, "wrong-place");
+    });
+
     it("leaves clean files untouched and no temporary files behind", () => {
       const clean = write("clean.md", RIGHT);
       write("wrong.md", WRONG);
@@ -210,7 +244,8 @@ describe("factcheck check (command line)", () => {
       const path = write("latin1.txt", bytes);
       const r = runCli(["check", "--fix", "latin1.txt"], dir);
       assert.equal(r.status, 2, r.stdout + r.stderr);
-      assert.match(r.stderr, /latin1\.txt: it is not valid UTF-8 text; not fixed/);
+      assert.match(r.stderr, /latin1\.txt: it is not valid UTF-8 text \(the first bad byte is at byte offset 3\); not fixed/);
+      assert.match(r.stdout, /^2 conflicts in 1 of 1 file; 1 file could not be fixed\.$/m);
       assert.ok(readFileSync(path).equals(bytes), "the file must be left as it was");
       assert.match(r.stdout, /warning \[wrong-place\] "Baghdad"/);
     });

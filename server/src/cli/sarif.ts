@@ -7,6 +7,7 @@ import { URI } from "vscode-uri";
 import { ConflictCode, Severity } from "../engine/findings";
 import { LineMap } from "../engine/positions";
 import { FileReport } from "./format";
+import { Problem } from "./problems";
 
 /** What each conflict code means, for the rule list code scanning shows beside each alert. */
 export const RULES: Record<ConflictCode, { name: string; short: string; full: string }> = {
@@ -100,7 +101,39 @@ function region(lines: LineMap, start: number, end: number): Sarif.Region {
   return { startLine: s.line + 1, startColumn: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolInfo = toolInfo()): Sarif.Log {
+/** A draft read from standard input without --stdin-filename has no path to give. */
+export const STDIN_NAME = "<stdin>";
+
+/**
+ * The run as SARIF records it: whether it can be trusted (executionSuccessful false with exit
+ * status 2), and each fact-file or input problem as a notification with its place.
+ */
+function invocation(problems: Problem[], exitCode: number, cwd: string): Sarif.Invocation {
+  const notifications: Sarif.Notification[] = problems.map((p) => {
+    const n: Sarif.Notification = { level: p.severity, message: { text: p.message }, descriptor: { id: p.code } };
+    if (p.path && p.path !== STDIN_NAME) {
+      const where: Sarif.Region = {};
+      if (p.range) {
+        Object.assign(where, {
+          startLine: p.range.start.line + 1,
+          startColumn: p.range.start.character + 1,
+          endLine: p.range.end.line + 1,
+          endColumn: p.range.end.character + 1,
+        });
+      }
+      if (p.byteOffset !== undefined) Object.assign(where, { byteOffset: p.byteOffset, byteLength: 1 });
+      n.locations = [{ physicalLocation: { artifactLocation: artifact(p.path, cwd), ...(Object.keys(where).length ? { region: where } : {}) } }];
+    }
+    return n;
+  });
+  return {
+    executionSuccessful: exitCode !== 2,
+    exitCode,
+    ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+  };
+}
+
+export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolInfo = toolInfo(), problems: Problem[] = [], exitCode = 0): Sarif.Log {
   const codes = Object.keys(RULES) as ConflictCode[];
   const rules: Sarif.ReportingDescriptor[] = codes.map((code) => ({
     id: code,
@@ -112,7 +145,7 @@ export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolIn
   }));
   const results: Sarif.Result[] = [];
   for (const r of reports) {
-    const location = artifact(r.path, cwd);
+    const location: Sarif.ArtifactLocation = r.path === STDIN_NAME ? { description: { text: "standard input" } } : artifact(r.path, cwd);
     for (const f of r.findings) {
       const result: Sarif.Result = {
         ruleId: f.code,
@@ -163,12 +196,13 @@ export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolIn
         tool: { driver: { name: "factcheck", version: tool.version, semanticVersion: tool.version, informationUri: tool.informationUri, rules } },
         originalUriBaseIds: { [SRCROOT]: { uri: URI.file(cwd.endsWith(sep) ? cwd : cwd + sep).toString() } },
         columnKind: "utf16CodeUnits",
+        invocations: [invocation(problems, exitCode, cwd)],
         results,
       },
     ],
   };
 }
 
-export function formatSarif(reports: FileReport[]): string {
-  return JSON.stringify(toSarif(reports), null, 2) + "\n";
+export function formatSarif(reports: FileReport[], problems: Problem[] = [], exitCode = 0): string {
+  return JSON.stringify(toSarif(reports, process.cwd(), toolInfo(), problems, exitCode), null, 2) + "\n";
 }
