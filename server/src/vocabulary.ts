@@ -39,7 +39,7 @@ interface RawVocabulary {
   };
   people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[] };
   concepts: { groups: string[][] };
-  happenings: { groups: string[][] };
+  happenings: { groups: string[][]; aspects: string[][] };
   framing: Record<"speech" | "negations" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "between", string[]>;
   antonyms: { pairs: [string, string][] };
   names: { notNames: string[]; particles: string[] };
@@ -159,8 +159,10 @@ export const vocabulary = {
   ageWords: new Set(raw.people.ageWords),
   /** The concept groups a word belongs to: words of one meaning ("toll", "killed", "deaths"). */
   conceptsOf: groupIndex(raw.concepts.groups),
-  /** The happening kind (group) a noun names: "quake" and "earthquake" are one kind. */
-  happeningsOf: groupIndex(raw.happenings.groups),
+  /** The happening kind (group) a word names: "quake" and "earthquake" are one kind; aspects follow the kinds. */
+  happeningsOf: groupIndex([...raw.happenings.groups, ...raw.happenings.aspects]),
+  /** Groups at or past this index are aspects of many kinds of happening ("the fighting", "the rescue"). */
+  firstAspect: raw.happenings.groups.length,
   speech: new Set(raw.framing.speech),
   negations: new Set(raw.framing.negations),
   correcting: new Set(raw.framing.correcting),

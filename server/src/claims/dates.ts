@@ -128,7 +128,18 @@ export function readDates(tokens: Token[]): DateMention[] {
     if (m.last <= dateline) m.dateline = true;
     // "since November 2019, when US forces killed …": the date of the event the clause tells.
     if ((m.prep === "since" || m.prep === "until") && tokens[m.last]?.raw === "," && tokens[m.last + 1]?.norm === "when") m.prep = "when";
-    dates.push(m);
+    // "Monday 4 August", "Saturday, Aug. 3": a weekday and the date it names are one date.
+    const last = dates[dates.length - 1];
+    const gap = last ? tokens.slice(last.last, m.first) : [];
+    if (last && gap.length <= 1 && gap.every((t) => t.raw === ",") && ((last.weekday && !last.month && m.month && !m.weekday) || (m.weekday && !m.month && last.month && !last.weekday))) {
+      last.last = m.last;
+      last.end = m.end;
+      last.weekday ??= m.weekday;
+      last.month ??= m.month;
+      last.day ??= m.day;
+      last.year ??= m.year;
+      last.dateline ||= m.dateline;
+    } else dates.push(m);
     i = m.last - 1;
   }
   return dates;

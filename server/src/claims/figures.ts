@@ -67,6 +67,8 @@ export function readFigures(tokens: Token[], skip?: (i: number) => boolean): Fig
   const found: Figure[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (skip?.(i)) continue;
+    // A list's or a thread's number ("2.", "1/", "03") opens the line: structure, not a figure.
+    if (i === 0 && tokens[0].kind === "number" && isMarker(tokens)) continue;
     const f = readFigureAt(tokens, i);
     if (!f) continue;
     found.push(f);
@@ -75,6 +77,14 @@ export function readFigures(tokens: Token[], skip?: (i: number) => boolean): Fig
   shareUnits(tokens, found);
   if (found.length) for (const f of found) f.context = contextOf(tokens, f, found);
   return found;
+}
+
+/** "1.", "2)", "1/", "03  FILE": a number that opens a sentence and is followed by a marker or nothing that reads on. */
+function isMarker(tokens: Token[]): boolean {
+  const next = tokens[1];
+  if (!next) return true;
+  if (next.raw === "." || next.raw === ")" || next.raw === "/") return next.start === tokens[0].end;
+  return /^0\d$/.test(tokens[0].raw);
 }
 
 const LISTING = new Set([",", "and", "or", "to", "versus", "vs", "against", "from"]);
@@ -282,7 +292,7 @@ function readFigureAt(tokens: Token[], i: number): Figure | undefined {
   const n = readNumberAt(tokens, i, !!currency);
   if (!n) return undefined;
   // "One" is more often a pronoun than a count: a number only before a noun ("one US soldier").
-  if (n.style.kind === "words" && V.pronounLike.has(t.norm) && n.last === i + 1 && nounAfter(tokens, n.last) === undefined) return undefined;
+  if (n.style.kind === "words" && V.pronounLike.has(t.norm) && n.last === i + 1 && !directNoun(tokens, n.last)) return undefined;
   if (n.style.kind === "no" && t.norm !== "none" && nounAfter(tokens, n.last) === undefined) return undefined;
   let unit = currency?.unit;
   let unitEnd: number | undefined;
@@ -402,6 +412,14 @@ function isAge(tokens: Token[], i: number, last: number, unit: Unit | undefined)
   return false;
 }
 
+/** "one soldier", "one US soldier": a noun right after the number, so "one" is a number, not a pronoun ("one had killed"). */
+function directNoun(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || t.kind !== "word" || V.stopwords.has(t.norm) || /ed$/.test(t.norm)) return false;
+  if (t.cap) return tokens[k + 1]?.kind === "word" && !tokens[k + 1].cap && !V.stopwords.has(tokens[k + 1].norm);
+  return true;
+}
+
 /** The counted noun after a number ("80,000 houses", "13 more people"): the first word that is not a little word. */
 function nounAfter(tokens: Token[], from: number): number | undefined {
   for (let k = from; k < tokens.length && k < from + 4; k++) {
@@ -409,6 +427,8 @@ function nounAfter(tokens: Token[], from: number): number | undefined {
     if (t.kind !== "word") return undefined;
     if (NOUN_SKIP.has(t.norm)) continue;
     if (V.stopwords.has(t.norm) || V.months.has(t.norm) || V.weekdays.has(t.norm)) return undefined;
+    // A word in capitals longer than an acronym is a headline's word ("13 DEAD").
+    if (t.upper && t.norm.length > 4) return k;
     // A capitalized word after a number is a name ("3 Dutch soldiers" keeps "soldiers" two on).
     if (t.cap && k === from && !V.ordinals.has(t.norm)) {
       const next = tokens[k + 1];

@@ -33,6 +33,8 @@ export interface PlaceClaim {
   /** For region claims: compass letters (n, nw…) and the place they divide, if named. */
   compass?: string;
   of?: string;
+  /** The compass word stands right before the name ("northeastern Yunnan"): a part of that place, not where it lies. */
+  partOf?: boolean;
 }
 
 const NO_MENTIONS: ReadonlyMap<number, Mention> = new Map();
@@ -107,8 +109,9 @@ export function readPlaces(
       }
       // "northwest Syria", "northern Syria", "north-western Syria", "the north-eastern province of Aleppo"
       const areaOf = tokens[i - 1]?.norm === "of" && PLACE_LEVEL_NOUNS.get(tokens[i - 2]?.norm ?? "") ? i - 3 : -1;
-      const compass = compassEndingAt(tokens, i - 1) ?? (areaOf >= 0 ? compassEndingAt(tokens, areaOf) : undefined);
-      if (compass) claims.push({ ...compass, kind: "region", relation: "in", of: m.entityId });
+      const direct = compassEndingAt(tokens, i - 1);
+      const compass = direct ?? (areaOf >= 0 ? compassEndingAt(tokens, areaOf) : undefined);
+      if (compass) claims.push({ ...compass, kind: "region", relation: "in", of: m.entityId, partOf: !!direct });
       continue;
     }
 
@@ -160,17 +163,28 @@ export function readPlaces(
   return claims;
 }
 
-const LOCATING = new Set([",", "lies", "lie", "is", "was", "sits", "located", "situated", "a", "an", "the", "town", "village", "city", "in", "of", "province", "which", "countryside", "area", "region", "rural", "district", "near", "neighbouring", "neighboring"]);
+const LOCATING = new Set([",", "lies", "lie", "is", "was", "sits", "located", "situated", "a", "an", "the", "town", "village", "city", "in", "of", "province", "which", "countryside", "area", "region", "rural", "district", "near", "neighbouring", "neighboring", "county", "state", "prefecture"]);
 
-/** The named place that a locative phrase before token i says lies there: "Humaira, in …", "Atme lies in …". */
+/**
+ * The named place that a locative phrase before token i says lies there: "Humaira, in …", "Atme lies
+ * in …", "Ludian county, in southwest China's Sichuan province" (a country's possessive belongs to the phrase).
+ */
 function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: (id: string) => boolean): string | undefined {
+  let end = i;
   for (let j = mentions.length - 1; j >= 0; j--) {
     const p = mentions[j];
-    if (p.last > i || !isPlace(p.entityId)) continue;
-    if (i - p.last > 7) return undefined;
-    for (let k = p.last; k < i; k++) {
+    if (p.last > end || !isPlace(p.entityId)) continue;
+    if (end - p.last > 7) return undefined;
+    let plain = true;
+    for (let k = p.last; k < end && plain; k++) {
       const w = tokens[k].norm;
-      if (!LOCATING.has(w) && COMPASS.get(w) === undefined && !(tokens[k].joined && COMPASS.get(w) !== undefined)) return undefined;
+      plain = LOCATING.has(w) || COMPASS.get(w) !== undefined || (tokens[k].joined && COMPASS.get(w) !== undefined);
+    }
+    if (!plain) return undefined;
+    // "China's Sichuan": a place right against the located one is part of the locative phrase; the subject is before it.
+    if (p.last === end) {
+      end = p.first;
+      continue;
     }
     return p.entityId;
   }

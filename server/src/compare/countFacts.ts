@@ -37,6 +37,10 @@ export interface CountFact {
   signature: Map<string, number>;
   /** Keys of who or what is counted (its `of` and counted noun), as against what happened to them: a figure must meet the rest too. */
   subject: Set<string>;
+  /** Of those, the common nouns ("people", "forces"), which only the figure's own noun phrase says; names ("Lula", "U.S. Geological Survey") may stand anywhere. */
+  counted: Set<string>;
+  /** The words of its measure (less any unit), each as its keys: how much of this a figure's words cover says how surely it is this count. */
+  measureWords: string[][];
   /** Subject keys no other count has ("helicopters"): naming them is enough to say which count a figure is. */
   ownSubject: Set<string>;
   /** The counted noun of the count's own quote ("houses"), as a match key. */
@@ -91,6 +95,7 @@ export class CountFacts {
   private add(count: Count, owner: CountFact["owner"]): void {
     const signature = new Map<string, number>();
     const subject = new Set<string>();
+    const counted = new Set<string>();
     const note = (text: string | undefined, weight: number, ofSubject = false): void => {
       if (!text) return;
       for (const t of tokenize(text)) {
@@ -98,10 +103,16 @@ export class CountFacts {
         for (const k of keysOf(t.norm)) {
           signature.set(k, Math.max(signature.get(k) ?? 0, k.startsWith("~") ? weight * 0.8 : weight));
           if (ofSubject) subject.add(k);
+          if (ofSubject && !t.cap && !t.upper) counted.add(k);
         }
       }
     };
     note(count.measure, 2);
+    const measureWords: string[][] = [];
+    for (const t of tokenize(count.measure)) {
+      if (t.kind !== "word" || V.stopwords.has(t.norm) || V.unitNames.has(t.norm) || V.multipliers.has(t.norm) || t.norm === "in") continue;
+      measureWords.push(keysOf(t.norm));
+    }
     // An event's own words (its kind, its keywords) say a figure is of that event: weak evidence, but
     // what tells "the firefight went on for five hours" is the raid's duration.
     if (owner.kind === "event") {
@@ -137,6 +148,7 @@ export class CountFacts {
       for (const k of keysOf(noun)) {
         signature.set(k, Math.max(signature.get(k) ?? 0, 2));
         subject.add(k);
+        counted.add(k);
       }
     }
     const isAge = (V.conceptsOf.get(count.measure.toLowerCase()) ?? []).some((g) => V.conceptsOf.get("age")?.includes(g));
@@ -149,7 +161,7 @@ export class CountFacts {
       times: timesOf(this.base, v),
       givenBy: givenBy(this.base, v),
     }));
-    const fact: CountFact = { count, owner, unit, scale, signature, subject, ownSubject: new Set(), noun, isAge, values };
+    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, measureWords, ownSubject: new Set(), noun, isAge, values };
     this.all.push(fact);
     const ownerId = owner.kind === "event" ? owner.event.id : owner.entity.id;
     (this.byOwner.get(ownerId) ?? this.byOwner.set(ownerId, []).get(ownerId)!).push(fact);

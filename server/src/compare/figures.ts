@@ -37,6 +37,9 @@ export function rangeOf(value: number, qualifier: Qualifier, side: "fact" | "cla
 
 const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
 
+/** The keys of people in general: a count of people needs no saying whom. */
+const GENERIC = new Set(keysOf("people"));
+
 /** How strongly the words around a figure must point at a count before the figure is compared with it. */
 const THRESHOLD = 0.6;
 /** A count of an event the sentence is not about must be named more clearly still. */
@@ -88,12 +91,17 @@ function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Scored
 export function wordScore(f: Figure, fact: CountFact): number {
   const nounKeys = f.noun ? keysOf(f.noun) : [];
   const used = new Map<string, number>();
+  // Every key of the count the figure's words meet, for how much of the measure they cover.
+  const met = new Set<string>();
   for (const w of f.context) {
     let bestKey: string | undefined;
     let bestValue = 0;
     for (const k of w.keys) {
       const s = fact.signature.get(k);
       if (s === undefined) continue;
+      met.add(k);
+      // Who is counted ("people", "forces") is said in the figure's own noun phrase, not by a word further off.
+      if (fact.counted.has(k) && w.weight < 0.6) continue;
       if (s * w.weight > bestValue) {
         bestValue = s * w.weight;
         bestKey = k;
@@ -108,7 +116,17 @@ export function wordScore(f: Figure, fact: CountFact): number {
     if (!fact.subject.has(k)) happened += v;
   });
   // Who is counted is not enough ("three million people" are not the killed people) unless no other count counts them.
-  if (happened < 0.2 && !nounKeys.some((k) => fact.ownSubject.has(k))) return 0;
+  const ownNoun = nounKeys.some((k) => fact.ownSubject.has(k));
+  if (happened < 0.2 && !ownNoun) return 0;
+  // The words of the measure itself must be there, most of them ("fall from record high": a fall alone is not it).
+  if (fact.measureWords.length > 1 && !ownNoun) {
+    const covered = fact.measureWords.filter((keys) => keys.some((k) => met.has(k))).length;
+    if (covered / fact.measureWords.length < 0.5 && happened < 1) return 0;
+  }
+  // A count of someone in particular ("parties allied with Lula", "the U.S. Geological Survey's reading")
+  // is that figure only if the sentence says whose: people in general need no saying.
+  const specific = [...fact.subject].filter((k) => !GENERIC.has(k));
+  if (specific.length && !specific.some((k) => met.has(k))) score *= 0.5;
   // A counted noun that is not what the count counts ("three people" against the count of the children killed).
   if (nounKeys.length && fact.subject.size && !nounKeys.some((k) => fact.subject.has(k))) {
     if (fact.count.within || nounKeys.some((k) => fact.signature.has(k)) === false) score *= 0.3;
@@ -214,6 +232,9 @@ function judge(ctx: CompareContext, f: Figure, scored: Scored[], frame: Sentence
   const fact = disputed?.fact ?? best.fact;
   const established = fact.values[0];
   const others = rivals.filter((r) => r.fact !== fact && r.fact.values[0].value !== established.value);
+  // Words that fit a class of counts equally ("seats" of four parties) do not say which one the figure is:
+  // it may be a count the facts do not hold (the chamber's 513). Left alone unless one stands out.
+  if (!disputed && others.length >= 2) return;
   const certain = !others.length;
   const owner = fact.owner.kind === "event" ? fact.owner.event.name : fact.owner.entity.name;
   const right = describeValue(fact, established);

@@ -103,7 +103,7 @@ export class SentenceFrame {
   private datesAFigure(d: DateMention): boolean {
     for (const f of this.reading.figures) {
       if (f.end > d.start || d.start - (f.unitEnd ?? f.end) > 12) continue;
-      if (f.unit?.family === "currency" || f.unit?.family === "percent") return /^[\s,%]*(on|by|as of|at|in|late|early)?\s*$/i.test(this.text.slice(f.unitEnd ?? f.end, d.start).replace("%", ""));
+      if (f.unit?.family === "currency" || f.unit?.family === "percent") return /^[\s,%]*(on|by|as of|at|in|late|early)?\s*(the)?\s*$/i.test(this.text.slice(f.unitEnd ?? f.end, d.start).replace("%", ""));
     }
     return false;
   }

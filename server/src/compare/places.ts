@@ -1,52 +1,52 @@
-// Compares where a sentence puts an event with where the sources put it: the same
-// town, province and country; a finer place inside the known one passes.
+// Compares where a sentence puts an event (or a named place) with where the sources put it. A
+// place is right when it is the event's place or any place that one lies in (a coarser place), or
+// lies within it (a finer one the facts do not know); it is wrong when it stands where the chain
+// of places has another of its level ("in Sichuan" for a place in Yunnan, both provinces).
 import { PlaceClaim } from "../claims/places";
-import { REGION_LETTERS } from "../claims/lexicon";
 import { Entity, FactEvent } from "../facts/model";
+import { vocabulary as V } from "../vocabulary";
 import { CompareContext } from "./context";
 
-type LevelClass = "town" | "province" | "country";
-
-function levelClass(e: Entity): LevelClass | undefined {
-  switch (e.level) {
-    case "village":
-    case "town":
-    case "city":
-      return "town";
-    case "province":
-    case "region":
-      return "province";
-    case "country":
-      return "country";
-    default:
-      return undefined;
-  }
-}
-
-/** The place and every place it lies in, by level. */
-function chain(ctx: CompareContext, id: string | undefined): Map<LevelClass, Entity> {
-  const levels = new Map<LevelClass, Entity>();
+/** The place and every place it lies in, finest first. */
+function chain(ctx: CompareContext, id: string | undefined): Entity[] {
+  const out: Entity[] = [];
   let e = ctx.entity(id);
-  for (let depth = 0; e && depth < 6; depth++) {
-    const lvl = levelClass(e);
-    if (lvl && !levels.has(lvl)) levels.set(lvl, e);
+  for (let depth = 0; e && depth < 8 && !out.includes(e); depth++) {
+    out.push(e);
     e = ctx.entity(e.in);
   }
-  return levels;
+  return out;
+}
+
+/** The tier of a place's level (local, county, province, country); an "area" has none. */
+function tierOf(level: string | undefined): string | undefined {
+  return level && level !== "area" ? V.tierOf(level) : undefined;
+}
+
+/** The level a claim gives an unknown place ("the town of X", "X province"), as a tier. */
+function claimedTier(level: string | undefined): string | undefined {
+  return level === "town" ? "local" : level === "province" ? "province" : level === "country" ? "country" : undefined;
+}
+
+/** The place of the chain that stands where `p` would: the same level, else the same tier. */
+function counterpart(places: Entity[], level: string | undefined): Entity | undefined {
+  if (!level) return undefined;
+  return places.find((e) => e.level === level) ?? places.find((e) => tierOf(e.level) !== undefined && tierOf(e.level) === tierOf(level));
 }
 
 export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: FactEvent): void {
   const place = ev.place;
   if (!place?.at) return;
   const eventChain = chain(ctx, place.at);
-  const finest = ctx.entity(place.at)!;
+  const finest = eventChain[0];
+  if (!finest) return;
   const report = (right: Entity, useDemonym: boolean): void => {
     const newText = keepLevelWord(claim.written, useDemonym && right.demonym ? right.demonym : right.name);
     ctx.report({
       code: "wrong-place",
       start: claim.start,
       end: claim.end,
-      message: `Wrong place for the ${ev.name}: the sources say ${describePlace(ctx, place.at!)}, not ${claim.written}${ctx.cite(place.cite)}.`,
+      message: `${right.name}, not ${claim.written} — the sources place the ${ev.name} in ${describePlace(ctx, place.at!)}${ctx.cite(place.cite)}.`,
       fixes: [{ newText }],
       fact: { at: place.loc, what: `${ev.name}: ${describePlace(ctx, place.at!)}` },
       eventId: ev.id,
@@ -56,17 +56,18 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
   };
 
   if (claim.kind === "region") {
-    const region = place.region ?? finest.region ?? [...eventChain.values()].find((e) => e.region)?.region;
+    const country = eventChain.find((e) => e.level === "country");
+    const region = place.region ?? finest.region ?? eventChain.find((e) => e.region)?.region;
     if (!region || !claim.compass || claim.compass === "c") return;
-    if (claim.of && !eventChain.has("country")) return;
-    if (claim.of && ![...eventChain.values()].some((e) => e.id === claim.of)) return;
-    const want = REGION_LETTERS.get(region);
+    // "northeastern Yunnan" is a part of Yunnan; only "northern Syria" says where in its country the event was.
+    if (claim.of && (claim.of !== country?.id || !country)) return;
+    const want = V.regions.get(region);
     if (!want || compatibleCompass(claim.compass, want)) return;
     ctx.report({
       code: "wrong-place",
       start: claim.start,
       end: claim.end,
-      message: `Wrong place for the ${ev.name}: the sources say the ${region} of the country, not the ${claim.written}${ctx.cite(place.cite)}.`,
+      message: `${compassLike(claim.written, region)}, not ${claim.written} — the sources place the ${ev.name} in the ${region} of ${country?.name ?? "the country"}${ctx.cite(place.cite)}.`,
       fixes: [{ newText: compassLike(claim.written, region) }],
       fact: { at: place.loc, what: `${ev.name}: ${region}` },
       eventId: ev.id,
@@ -77,7 +78,7 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
 
   if (claim.kind === "border") {
     // "the frontier with Syria" for an event in Syria is the other country's border, said from across it.
-    if (claim.entityId && [...eventChain.values()].some((e) => e.id === claim.entityId)) return;
+    if (claim.entityId && eventChain.some((e) => e.id === claim.entityId)) return;
     const near = new Set([...place.near, ...finest.near]);
     if (!near.size || (claim.entityId && near.has(claim.entityId))) return;
     const right = ctx.entity([...near][0]);
@@ -87,7 +88,7 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
       code: "wrong-place",
       start: claim.start,
       end: claim.end,
-      message: `Wrong place for the ${ev.name}: the sources say near the border with ${right.name}, not ${claim.written}${ctx.cite(place.cite)}.`,
+      message: `${demonym ? right.demonym : right.name}, not ${claim.written} — the sources place the ${ev.name} near the border with ${right.name}${ctx.cite(place.cite)}.`,
       fixes: [{ newText: demonym ? right.demonym! : right.name }],
       fact: { at: place.loc, what: `${ev.name}: near ${right.name}` },
       eventId: ev.id,
@@ -101,40 +102,43 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
     // "landed near the town of Saraqeb": an unknown town given as the spot; a bare "near X" is left alone.
     if (claim.relation === "near" && (claim.level !== "town" || !claim.explicit)) return;
     // An unknown name introduced as a town, or as a province, where the event's own belongs.
-    const lvl: LevelClass | undefined = claim.level === "town" ? "town" : claim.level === "province" ? "province" : undefined;
-    const right = lvl ? eventChain.get(lvl) : undefined;
+    const tier = claimedTier(claim.level);
+    const right = tier ? eventChain.find((e) => tierOf(e.level) === tier) : undefined;
     if (right) report(right, false);
     return;
   }
   const claimed = ctx.entity(claim.entityId);
   if (!claimed || claimed.kind !== "place") return;
-  if ([...eventChain.values()].some((e) => e.id === claimed.id) || claimed.id === finest.id) return;
-  const claimedChain = chain(ctx, claimed.id);
-  // A finer place inside the event's place: the facts only know the coarser one.
-  if ([...claimedChain.values()].some((e) => e.id === finest.id)) return;
-  const ownLevel = levelClass(claimed);
-  // Near a town says nothing of the town itself, but a place in another province or country is not near.
-  if (claim.relation === "near" && ownLevel !== "town") return; // near a country is a border claim
-  const levels: LevelClass[] = claim.relation === "near" ? ["province", "country"] : ["town", "province", "country"];
-  for (const lvl of levels) {
-    const a = claimedChain.get(lvl);
-    const b = eventChain.get(lvl);
-    if (a && b && a.id !== b.id) {
-      const right = (ownLevel && eventChain.get(ownLevel)) ?? finest;
-      report(right, !!claim.demonym);
-      return;
-    }
+  // The event's place or a coarser one; or a finer place within it, that the facts only know the coarser of.
+  if (eventChain.includes(claimed) || chain(ctx, claimed.id).includes(finest)) return;
+  const tier = tierOf(claimed.level);
+  // Near a town says nothing of the town itself; near a country is a border claim.
+  if (claim.relation === "near" && tier !== "local") return;
+  let right = counterpart(eventChain, claimed.level);
+  if (claim.relation === "near" && right === finest) {
+    // "near Sarmada" for an event in Atmeh: two towns may be near; only another province or country is wrong.
+    const a = chain(ctx, claimed.id).find((e) => tierOf(e.level) === "province");
+    const b = eventChain.find((e) => tierOf(e.level) === "province");
+    if (!a || !b || a === b) return;
+    right = finest;
   }
+  if (!right) {
+    // Levels that do not line up (a county against a city): wrong only when they lie in different countries or provinces.
+    const differs = (t: string): boolean => {
+      const a = chain(ctx, claimed.id).find((e) => tierOf(e.level) === t);
+      const b = eventChain.find((e) => tierOf(e.level) === t);
+      return !!a && !!b && a !== b;
+    };
+    if (differs("province") || differs("country")) right = finest;
+  }
+  if (right) report(right, !!claim.demonym);
 }
 
 function describePlace(ctx: CompareContext, id: string): string {
-  const names: string[] = [];
-  let e = ctx.entity(id);
-  for (let depth = 0; e && depth < 4; depth++) {
-    names.push(e.level === "province" && !/province/i.test(e.name) ? `${e.name} province` : e.name);
-    e = ctx.entity(e.in);
-  }
-  return names.join(", ");
+  return chain(ctx, id)
+    .slice(0, 4)
+    .map((e) => e.name)
+    .join(", ");
 }
 
 /** North is compatible with northwest, not with northeast or south. */
@@ -157,42 +161,32 @@ function compassLike(written: string, region: string): string {
 /** Where a sentence says a known place lies ("Humaira, in Idlib province") against where it lies. */
 export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): void {
   const subject = ctx.entity(claim.subjectId);
-  const claimed = ctx.entity(claim.entityId);
-  if (subject && !claim.entityId && claim.level === "province") {
+  if (!subject) return;
+  const subjectChain = chain(ctx, subject.id);
+  const report = (right: Entity): void => {
+    ctx.report({
+      code: "wrong-place",
+      start: claim.start,
+      end: claim.end,
+      message: `${right.name}, not ${claim.written} — ${subject.name} lies in ${describePlace(ctx, subject.in ?? subject.id)}${ctx.cite(subject.cite)}.`,
+      fixes: [{ newText: claim.demonym && right.demonym ? right.demonym : keepLevelWord(claim.written, right.name) }],
+      fact: { at: subject.at, what: `${subject.name}: in ${right.name}` },
+      entityId: subject.id,
+      written: claim.written,
+    });
+  };
+  if (!claim.entityId) {
     // "Humaira, in rural Hama province": a province the facts do not know, where they know another.
-    const right = chain(ctx, subject.id).get("province");
-    if (right && right.id !== subject.id) {
-      ctx.report({
-        code: "wrong-place",
-        start: claim.start,
-        end: claim.end,
-        message: `${subject.name} lies in ${describePlace(ctx, subject.in ?? subject.id)}, not ${claim.written}${ctx.cite(subject.cite)}.`,
-        fixes: [{ newText: right.name }],
-        fact: { at: subject.at, what: `${subject.name}: in ${right.name}` },
-        entityId: subject.id,
-        written: claim.written,
-      });
-    }
+    const tier = claimedTier(claim.level);
+    const right = tier === "province" ? subjectChain.slice(1).find((e) => tierOf(e.level) === tier) : undefined;
+    if (right) report(right);
     return;
   }
-  if (!subject || !claimed || claimed.kind !== "place" || subject.id === claimed.id) return;
-  const subjectChain = chain(ctx, subject.id);
-  if ([...subjectChain.values()].some((e) => e.id === claimed.id)) return;
-  const claimedChain = chain(ctx, claimed.id);
-  if ([...claimedChain.values()].some((e) => e.id === subject.id)) return;
-  const lvl = levelClass(claimed);
-  const right = lvl ? subjectChain.get(lvl) : undefined;
-  if (!right || right.id === subject.id) return;
-  ctx.report({
-    code: "wrong-place",
-    start: claim.start,
-    end: claim.end,
-    message: `${subject.name} lies in ${describePlace(ctx, subject.in ?? subject.id)}, not ${claim.written}${ctx.cite(subject.cite)}.`,
-    fixes: [{ newText: claim.demonym && right.demonym ? right.demonym : right.name }],
-    fact: { at: subject.at, what: `${subject.name}: in ${right.name}` },
-    entityId: subject.id,
-    written: claim.written,
-  });
+  const claimed = ctx.entity(claim.entityId);
+  if (!claimed || claimed.kind !== "place" || claimed === subject) return;
+  if (subjectChain.includes(claimed) || chain(ctx, claimed.id).includes(subject)) return;
+  const right = counterpart(subjectChain.slice(1), claimed.level);
+  if (right && right !== subject) report(right);
 }
 
 /** "Aleppo province" → "Idlib province": the level word the writer used stays. */
@@ -204,14 +198,16 @@ function keepLevelWord(written: string, name: string): string {
 /** "the north-eastern province of Aleppo": where in its country a named place lies. */
 export function compareRegionOf(ctx: CompareContext, claim: PlaceClaim): void {
   const place = ctx.entity(claim.of);
+  // "northeastern Yunnan" names a part of Yunnan, not where Yunnan lies.
+  if (claim.partOf && place?.level !== "country") return;
   if (!place || place.kind !== "place" || place.level === "country" || !place.region || !claim.compass || claim.compass === "c") return;
-  const want = REGION_LETTERS.get(place.region);
+  const want = V.regions.get(place.region);
   if (!want || compatibleCompass(claim.compass, want)) return;
   ctx.report({
     code: "wrong-place",
     start: claim.start,
     end: claim.end,
-    message: `${place.name} lies in the ${place.region} of ${ctx.name(place.in) || "its country"}, not the ${claim.written}${ctx.cite(place.cite)}.`,
+    message: `${compassLike(claim.written, place.region)}, not ${claim.written} — ${place.name} lies in the ${place.region} of ${ctx.name(place.in) || "its country"}${ctx.cite(place.cite)}.`,
     fixes: [{ newText: compassLike(claim.written, place.region) }],
     fact: { at: place.at, what: `${place.name}: ${place.region}` },
     entityId: place.id,
@@ -224,7 +220,7 @@ export function knowsPlaceAspect(ctx: CompareContext, claim: PlaceClaim, ev: Fac
   const place = ev.place;
   if (!place?.at) return false;
   const eventChain = chain(ctx, place.at);
-  if (claim.kind === "region") return !!(place.region ?? ctx.entity(place.at)?.region ?? [...eventChain.values()].find((e) => e.region)?.region);
-  if (claim.kind === "border") return place.near.length > 0 || (ctx.entity(place.at)?.near.length ?? 0) > 0;
+  if (claim.kind === "region") return !!(place.region ?? eventChain.find((e) => e.region)?.region);
+  if (claim.kind === "border") return place.near.length > 0 || (eventChain[0]?.near.length ?? 0) > 0;
   return true;
 }
