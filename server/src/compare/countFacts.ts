@@ -37,6 +37,8 @@ export interface CountFact {
   signature: Map<string, number>;
   /** Keys of who or what is counted (its `of` and counted noun), as against what happened to them: a figure must meet the rest too. */
   subject: Set<string>;
+  /** Names in its `of` ("Lula in the Northeast", "U.S. Geological Survey reading"): a sentence that names none of them is less likely about it. */
+  named: Set<string>;
   /** Of those, the common nouns ("people", "forces"), which only the figure's own noun phrase says; names ("Lula", "U.S. Geological Survey") may stand anywhere. */
   counted: Set<string>;
   /** The words of its measure (less any unit), each as its keys: how much of this a figure's words cover says how surely it is this count. */
@@ -96,6 +98,7 @@ export class CountFacts {
     const signature = new Map<string, number>();
     const subject = new Set<string>();
     const counted = new Set<string>();
+    const named = new Set<string>();
     const note = (text: string | undefined, weight: number, ofSubject = false): void => {
       if (!text) return;
       for (const t of tokenize(text)) {
@@ -104,6 +107,7 @@ export class CountFacts {
           signature.set(k, Math.max(signature.get(k) ?? 0, k.startsWith("~") ? weight * 0.8 : weight));
           if (ofSubject) subject.add(k);
           if (ofSubject && !t.cap && !t.upper) counted.add(k);
+          if (ofSubject && (t.cap || t.upper) && !k.startsWith("~")) named.add(k);
         }
       }
     };
@@ -161,7 +165,7 @@ export class CountFacts {
       times: timesOf(this.base, v),
       givenBy: givenBy(this.base, v),
     }));
-    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, measureWords, ownSubject: new Set(), noun, isAge, values };
+    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, named, measureWords, ownSubject: new Set(), noun, isAge, values };
     this.all.push(fact);
     const ownerId = owner.kind === "event" ? owner.event.id : owner.entity.id;
     (this.byOwner.get(ownerId) ?? this.byOwner.set(ownerId, []).get(ownerId)!).push(fact);

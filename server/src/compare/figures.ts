@@ -37,9 +37,6 @@ export function rangeOf(value: number, qualifier: Qualifier, side: "fact" | "cla
 
 const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
 
-/** The keys of people in general: a count of people needs no saying whom. */
-const GENERIC = new Set(keysOf("people"));
-
 /** How strongly the words around a figure must point at a count before the figure is compared with it. */
 const THRESHOLD = 0.6;
 /** A count of an event the sentence is not about must be named more clearly still. */
@@ -57,13 +54,20 @@ export function compareFigures(ctx: CompareContext, frame: SentenceFrame): void 
   if (!counts.all.length) return;
   for (const f of figures) {
     if (!frame.claims(f.start) || frame.ofOtherHappening(f.start, f.end)) continue;
-    const scored = candidates(counts, f, frame);
-    if (!scored.length) continue;
-    judge(ctx, f, scored, frame);
+    const found = candidates(counts, f, frame);
+    if (!found.clear.length) continue;
+    judge(ctx, f, found, frame);
   }
 }
 
-function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Scored[] {
+interface Candidates {
+  /** Counts the figure's words point at clearly enough to judge it against, strongest first. */
+  clear: Scored[];
+  /** Counts it may be about at all: a figure that fits one of these is left alone. */
+  possible: Scored[];
+}
+
+function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Candidates {
   const pool = counts.withKeys(f.context.flatMap((w) => w.keys));
   const events = frame.countedEvents;
   for (const ev of events) for (const c of counts.ofOwner(ev.id)) pool.add(c);
@@ -71,24 +75,41 @@ function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Scored
   const named = new Set(frame.reading.mentions.map((m) => m.entityId));
   for (const id of frame.state.recentPlaces.slice(-3)) named.add(id);
   for (const id of named) for (const c of counts.ofOwner(id)) pool.add(c);
-  const out: Scored[] = [];
+  const clear: Scored[] = [];
+  const possible: Scored[] = [];
   for (const fact of pool) {
     if (!compatible(f, fact)) continue;
-    let score = wordScore(f, fact);
     const owner = fact.owner;
+    let weight: number;
     if (owner.kind === "event") {
       const rank = events.indexOf(owner.event);
-      score *= rank === 0 ? 1.2 : rank > 0 ? 1 : ELSEWHERE;
-    } else {
-      score *= named.has(owner.entity.id) ? 1.2 : ELSEWHERE;
+      weight = rank === 0 ? 1.2 : rank > 0 ? 1 : ELSEWHERE;
+    } else weight = named.has(owner.entity.id) ? 1.2 : ELSEWHERE;
+    if (f.kind === "age") {
+      // An age is the age of the person named next to it ("Lula, 77,"), and of no one else.
+      if (owner.kind === "entity" && nextTo(frame, owner.entity.id, f)) clear.push({ fact, score: 2 }), possible.push({ fact, score: 2 });
+      continue;
     }
-    if (score >= THRESHOLD) out.push({ fact, score });
+    const { score, gated } = wordScore(f, fact);
+    if (score <= 0) continue;
+    possible.push({ fact, score: score * weight });
+    if (gated && score * weight >= THRESHOLD) clear.push({ fact, score: score * weight });
   }
-  return out.sort((a, b) => b.score - a.score);
+  clear.sort((a, b) => b.score - a.score);
+  possible.sort((a, b) => b.score - a.score);
+  return { clear, possible };
 }
 
-/** How strongly the figure's words are the count's: each word counts once (its best key), and each key of the count once. */
-export function wordScore(f: Figure, fact: CountFact): number {
+/** Whether the entity is named right before the figure ("Lula, 77,", "Lula (77)"), or right after ("77-year-old Lula"). */
+function nextTo(frame: SentenceFrame, id: string, f: Figure): boolean {
+  return frame.reading.mentions.some((m) => m.entityId === id && ((m.end <= f.start && f.start - m.end <= 3) || (m.start >= f.end && m.start - f.end <= 16)));
+}
+
+/**
+ * How strongly the figure's words are the count's: each word counts once (its best key), each key of
+ * the count once. Gated when the words also say what befell those counted, or which count it is.
+ */
+export function wordScore(f: Figure, fact: CountFact): { score: number; gated: boolean } {
   const nounKeys = f.noun ? keysOf(f.noun) : [];
   const used = new Map<string, number>();
   // Every key of the count the figure's words meet, for how much of the measure they cover.
@@ -99,9 +120,9 @@ export function wordScore(f: Figure, fact: CountFact): number {
     for (const k of w.keys) {
       const s = fact.signature.get(k);
       if (s === undefined) continue;
-      met.add(k);
       // Who is counted ("people", "forces") is said in the figure's own noun phrase, not by a word further off.
       if (fact.counted.has(k) && w.weight < 0.6) continue;
+      met.add(k);
       if (s * w.weight > bestValue) {
         bestValue = s * w.weight;
         bestKey = k;
@@ -115,29 +136,29 @@ export function wordScore(f: Figure, fact: CountFact): number {
     score += v;
     if (!fact.subject.has(k)) happened += v;
   });
-  // Who is counted is not enough ("three million people" are not the killed people) unless no other count counts them.
-  const ownNoun = nounKeys.some((k) => fact.ownSubject.has(k));
-  if (happened < 0.2 && !ownNoun) return 0;
-  // The words of the measure itself must be there, most of them ("fall from record high": a fall alone is not it).
-  if (fact.measureWords.length > 1 && !ownNoun) {
-    const covered = fact.measureWords.filter((keys) => keys.some((k) => met.has(k))).length;
-    if (covered / fact.measureWords.length < 0.5 && happened < 1) return 0;
-  }
-  // A count of someone in particular ("parties allied with Lula", "the U.S. Geological Survey's reading")
-  // is that figure only if the sentence says whose: people in general need no saying.
-  const specific = [...fact.subject].filter((k) => !GENERIC.has(k));
-  if (specific.length && !specific.some((k) => met.has(k))) score *= 0.5;
+  // A count of someone in particular ("parties allied with Lula", "Lula in the Northeast", the U.S.
+  // Geological Survey's reading) is that figure only as far as the sentence says whose.
+  for (const k of fact.named) if (!met.has(k)) score *= 0.5;
   // A counted noun that is not what the count counts ("three people" against the count of the children killed).
   if (nounKeys.length && fact.subject.size && !nounKeys.some((k) => fact.subject.has(k))) {
-    if (fact.count.within || nounKeys.some((k) => fact.signature.has(k)) === false) score *= 0.3;
+    if (fact.count.within || !nounKeys.some((k) => fact.signature.has(k))) score *= 0.3;
   }
-  return score;
+  // Who is counted is not enough ("three million people" are not the killed people) unless no other count counts them.
+  const ownNoun = nounKeys.some((k) => fact.ownSubject.has(k));
+  let gated = happened >= 0.2 || ownNoun;
+  // The words of the measure itself must be there, most of them ("fall from record high": a fall alone is not it).
+  if (gated && fact.measureWords.length > 1 && !ownNoun) {
+    const covered = fact.measureWords.filter((keys) => keys.some((k) => met.has(k))).length;
+    gated = covered / fact.measureWords.length >= 0.5 || happened >= 1;
+  }
+  return { score, gated };
 }
 
 /** The same kind of quantity: one unit family (one currency), an age for an age. */
 function compatible(f: Figure, fact: CountFact): boolean {
   if (f.kind === "score" || f.kind === "ordinal" || f.kind === "part") return false;
   if ((f.kind === "age") !== fact.isAge) return false;
+  if (f.kind === "age") return true;
   const a = f.unit;
   const b = fact.unit;
   if (!a || !b) return !a && !b;
@@ -217,11 +238,16 @@ function sameDay(a: ValueTime, b: ValueTime): boolean {
   return shared > 0 && (a.day !== undefined || a.weekday !== undefined);
 }
 
-function judge(ctx: CompareContext, f: Figure, scored: Scored[], frame: SentenceFrame): void {
+function judge(ctx: CompareContext, f: Figure, found: Candidates, frame: SentenceFrame): void {
+  const scored = found.clear;
   const best = scored[0];
-  // Counts nearly as likely as the best are as much what the figure may be about.
+  // Counts nearly as likely as the best are as much what the figure may be about, and so is any count
+  // its words point at half as strongly as they point at any: a figure that fits one is left alone.
   const rivals = scored.filter((s) => s.score >= best.score * 0.75);
+  const top = found.possible[0]?.score ?? 0;
+  const maybe = found.possible.filter((s) => s.score >= top * 0.5 && !rivals.includes(s));
   let disputed: { fact: CountFact; value: FactValue } | undefined;
+  for (const { fact } of maybe) for (const v of fact.values) if (fits(f, fact, v) && (v.established || reported(f, fact, v, frame, ctx))) return;
   for (const { fact } of rivals) {
     for (const v of fact.values) {
       if (!fits(f, fact, v)) continue;
