@@ -6,12 +6,14 @@ import { Checker } from "../engine/checker";
 import { loadFacts } from "../engine/factBase";
 import { LineMap } from "../engine/positions";
 import { findFactFiles, isFactFile } from "../facts/discover";
+import { runDraft } from "./draft";
 import { applyFixes, preferredFixes, writeFixed } from "./fix";
 import { expandInputs } from "./inputs";
 import { formatJson, formatText, FileReport, range } from "./format";
 import { formatSarif } from "./sarif";
 
 const USAGE = `Usage: factcheck check [--facts PATH]... [--format text|json|sarif] [--fix] FILE|FOLDER|GLOB...
+       factcheck facts draft [--out FILE] [--force] ARTICLE|FOLDER...   (see factcheck facts draft --help)
 
 Checks prose against a fact base and prints the conflicts.
   --facts PATH     a fact file or a folder of *.facts.yaml files (repeatable);
@@ -61,6 +63,7 @@ export function parseArgs(argv: string[]): Options {
 }
 
 export function run(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  if (argv[0] === "facts" && argv[1] === "draft") return runDraft(argv.slice(2), out, err);
   let opts: Options;
   try {
     opts = parseArgs(argv);
