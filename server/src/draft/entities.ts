@@ -52,7 +52,7 @@ interface Run {
 const INNER = new Set(["of", "for", "de", "del", "da", "du", "al", "el", "bin", "ibn", "van", "von", "la", "le", "y"]);
 const PARTICLE_START = new Set(["al", "el", "bin", "ibn", "van", "von", "de", "da", "du", "la", "le"]);
 const LOCATIVE = new Set(["in", "near", "at", "from", "outside", "across", "into", "inside", "to"]);
-const ADJECTIVE_ENDING = /(ian|ean|ese|ish|ic|an|i)$/;
+const ADJECTIVE_ENDING = /(ian|ese|ish|i)$/;
 
 const isCapWord = (t: Token | undefined): boolean => !!t && t.kind === "word" && (t.cap || t.upper) && /\p{L}/u.test(t.raw);
 
@@ -71,12 +71,14 @@ function taggerSpans(text: string): { kind: Kind | "country"; start: number; end
 }
 
 /** The name runs of a sentence: capitalized words, with particles inside. */
-function runsOf(tokens: Token[], text: string): Run[] {
+function runsOf(tokens: Token[], text: string, lower: Set<string>): Run[] {
   const runs: Run[] = [];
   // Words next to each other with only a space (or a hyphen) between: "Syria’s Idlib" is two names.
-  const close = (a: Token, b: Token): boolean => {
+  // "People's Liberation Army" is one: a possessive joins when the word before it is a common one.
+  const close = (a: Token, b: Token, runStart: number): boolean => {
     const gap = text.slice(a.end, b.start);
-    return b.joined || gap === " " || gap === "\u00a0";
+    if (b.joined || gap === " " || gap === "\u00a0") return true;
+    return /^['’]s\s$/.test(gap) && runStart === tokens.indexOf(a) && lower.has(a.norm);
   };
   for (let i = 0; i < tokens.length; i++) {
     // "al-Qaeda": the particle joined to the name opens it.
@@ -86,9 +88,10 @@ function runsOf(tokens: Token[], text: string): Run[] {
     if (opensWithParticle) j = i + 2;
     for (;;) {
       const t = tokens[j];
-      if (t && !close(tokens[j - 1], t)) break;
+      if (t && !close(tokens[j - 1], t, i)) break;
       if (isCapWord(t)) j++;
-      else if (t && t.kind === "word" && INNER.has(t.norm) && isCapWord(tokens[j + 1])) j += 2;
+      // "Huize County of Qujing City" is two places.
+      else if (t && t.kind === "word" && INNER.has(t.norm) && isCapWord(tokens[j + 1]) && !(t.norm === "of" && STRIPPED_LEVELS.has(tokens[j - 1].norm))) j += 2;
       // "al-Sham", "bin Laden": a particle joined to the capitalized word after it.
       else if (t && t.kind === "word" && PARTICLE_START.has(t.norm) && tokens[j + 1]?.joined && isCapWord(tokens[j + 1])) j += 2;
       else break;
@@ -128,11 +131,11 @@ export function discoverEntities(inputs: DiscoverInput[]): Found[] {
       ...new Set(tagged.filter((s) => s.start < end && start < s.end && (s.kind !== "country" || (s.start <= start && s.end >= end - 1))).map((s) => s.kind)),
     ];
     for (const sentence of input.sentences) {
-      if (input.skip.some((s) => sentence.start < s.end && s.start < sentence.end && sentence.end <= s.end + 2)) continue;
       const tokens = sentence.tokens;
-      for (const run0 of runsOf(tokens, input.text)) {
+      for (const run0 of runsOf(tokens, input.text, lower)) {
         const run = trimRun(tokens, run0, lower, sentence);
         if (!run) continue;
+        if (input.skip.some((s) => tokens[run.first].start < s.end && s.start < tokens[run.last - 1].end)) continue;
         const first = tokens[run.first];
         const lastTok = tokens[run.last - 1];
         const written = input.text.slice(first.start, lastTok.end);
@@ -185,7 +188,11 @@ export function discoverEntities(inputs: DiscoverInput[]): Found[] {
   for (const f of result) {
     if (f.kind !== "place" || f.name.includes(" ") || !ADJECTIVE_ENDING.test(f.name.toLowerCase())) continue;
     const owner = result.find((p) => p !== f && p.kind === "place" && isDemonymOf(f.name, p.name));
-    const adjectival = f.occurrences.filter((o) => /^\s+\p{Ll}/u.test(o.sentence.text.slice(o.end - o.sentence.start))).length * 2 > f.occurrences.length;
+    const adjectival =
+      f.occurrences.filter((o) => {
+        const next = /^\s+(\p{Ll}+)/u.exec(o.sentence.text.slice(o.end - o.sentence.start));
+        return next && !PLACE_LEVELS.has(next[1]);
+      }).length * 2 > f.occurrences.length;
     if (owner) owner.demonym ??= f.name;
     if (owner || adjectival) f.occurrences = [];
   }

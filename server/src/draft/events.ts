@@ -113,7 +113,10 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
     const year = backgroundYear(r, storyYear);
     const target = year !== undefined ? backgroundEvent(background, year, r, cite) : main;
     const figures = [...r.figures, ...moreFigures(r.sentence, r.figures)].sort((a, b) => a.start - b.start);
+    const toks = r.sentence.tokens;
     for (const f of figures) {
+      // "from 410 to 589": the figure it rose from is not the article's.
+      if (toks[f.first - 1]?.norm === "from" && toks[f.last]?.norm === "to" && toks[f.last + 1]?.kind === "number") continue;
       const count = countOf(f, r.sentence, cite);
       if (!count) continue;
       const part = lastCount && lastSentence === r && f.measure === lastCount.measure && !!f.of && PART_GROUPS.has(f.of) && f.of !== lastCount.of;
@@ -285,6 +288,8 @@ function finestPlace(r: Reading, byId: Map<string, DraftEntity>): Reading["place
 /** When the lead says it happened, weekdays resolved against the article's date. */
 function whenOf(r: Reading, meta: SourceMeta, cite: (s: Sentence, a: number, b: number) => Cite[]): DraftWhen | undefined {
   for (const d of r.dates) {
+    // The dateline dates the report, not the event.
+    if (meta.dateline && d.start < meta.dateline.end && d.end > meta.dateline.start) continue;
     if (d.ofSpeech || d.modifies) continue;
     if (d.prep && !["on", "in", "early", "late", "last", "this", "during", "since"].includes(d.prep) && d.prep !== undefined) continue;
     const when: DraftWhen = { cite: [] };

@@ -4,6 +4,9 @@
 import { Figure, numbersOf, Sentence } from "./reading";
 import { MEASURE_VERBS } from "./vocabulary";
 
+const REACHED = new Set(["reached", "to", "at", "hit", "passed", "topped", "exceeded"]);
+const TOLL_WORDS = new Set(["deaths", "death", "toll", "dead", "fatalities"]);
+
 const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ["dollars", "US dollars"], ["dollar", "US dollars"], ["usd", "US dollars"], ["euros", "euros"], ["euro", "euros"],
   ["eur", "euros"], ["pounds", "pounds"], ["yuan", "yuan"], ["renminbi", "yuan"], ["yen", "yen"], ["rupees", "rupees"],
@@ -45,15 +48,28 @@ export function moreFigures(sentence: Sentence, known: Figure[]): Figure[] {
       out.push({ ...base, measure: "money", unit: sign ?? word });
       continue;
     }
-    // "181 missing", "12,000 houses", "2,500 soldiers have been deployed"
+    // "the number of confirmed deaths has reached 615", "the toll … rose to 589": the count of the dead.
+    if (prev && REACHED.has(prev.norm) && next?.kind !== "word") {
+      for (let k = n.first - 2; k >= Math.max(0, n.first - 10); k--) {
+        if (tokens[k].raw === ";" || tokens[k].raw === ".") break;
+        if (TOLL_WORDS.has(tokens[k].norm)) {
+          out.push({ ...base, measure: "killed", of: "people" });
+          break;
+        }
+      }
+      if (out[out.length - 1]?.start === base.start) continue;
+    }
+    // "181 missing", "12,000 houses", "129,100 were damaged": what the neighbouring word says was counted.
+    let noun: string | undefined;
     for (let k = n.last; k < Math.min(tokens.length, n.last + 3); k++) {
       const t = tokens[k];
       if (t.kind === "punct") break;
       const m = MEASURE_VERBS.get(t.norm);
       if (m) {
-        out.push({ ...base, measure: m, noun: t.raw });
+        out.push({ ...base, measure: m, noun: noun ?? (m === t.norm ? undefined : t.raw), of: noun });
         break;
       }
+      if (k === n.last && t.kind === "word" && !t.cap && !/^(were|was|are|is|have|has|had|more|of|to|in|and|or|people)$/.test(t.norm)) noun = t.raw.toLowerCase();
     }
   }
   return out;

@@ -70,7 +70,7 @@ export function mergeEvents(facts: ArticleFacts[], order: SourceOrder, entities:
       const group = groups.find((g) => {
         const head = g.events[0];
         if (head.background || ev.background) return !!head.background && !!ev.background && head.when?.year === ev.when?.year;
-        return (!!ev.place && head.place?.at === ev.place.at) || jaccard(g.names, f.names) >= SAME_STORY;
+        return (ev.kind !== "event" && head.kind === ev.kind) || (!!ev.place && head.place?.at === ev.place.at) || jaccard(g.names, f.names) >= SAME_STORY;
       });
       if (group) {
         group.events.push(ev);
@@ -164,7 +164,7 @@ export function mergeCounts(lists: DraftCount[][], order: SourceOrder): DraftCou
     const values = tally(group.map((c) => ({ key: `${c.value}`, item: c, article: c.cite[0].article })), order);
     // A tally that rose: the latest report's figure is the established one, whatever the others say.
     const rising = group[0].measure === "killed" || group[0].measure === "injured" || group[0].measure === "missing";
-    if (rising && values.length > 1 && values.every((v) => v.items.length === 1)) values.sort((a, b) => (b.latest > a.latest ? 1 : b.latest < a.latest ? -1 : 0));
+    if (rising && values.length > 1) values.sort((a, b) => (b.latest > a.latest ? 1 : b.latest < a.latest ? -1 : b.items.length - a.items.length));
     const [top, ...rest] = values;
     // "at least 13" and "13": the qualified figure, which says more.
     const head = top.items.find((c) => c.qualifier !== "exactly") ?? top.items[0];

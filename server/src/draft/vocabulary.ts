@@ -89,7 +89,7 @@ export const MEASURE_VERBS: ReadonlyMap<string, string> = new Map([
   ["hospitalised", "hospitalised"], ["hospitalized", "hospitalised"], ["destroyed", "destroyed"],
   ["damaged", "damaged"], ["collapsed", "destroyed"], ["deployed", "deployed"], ["sent", "deployed"],
   ["affected", "affected"], ["homeless", "homeless"], ["employed", "employees"], ["employs", "employees"],
-  ["employees", "employees"], ["workers", "employees"], ["staff", "employees"], ["votes", "votes"],
+  ["employees", "employees"], ["votes", "votes"],
   ["voters", "voters"], ["seats", "seats"], ["protesters", "protesters"], ["demonstrators", "protesters"],
   ["jobs", "jobs"], ["users", "users"], ["players", "players"], ["subscribers", "subscribers"],
   ["customers", "customers"], ["passengers", "passengers"], ["tourists", "visitors"], ["visitors", "visitors"],
