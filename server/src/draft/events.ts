@@ -144,7 +144,10 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
     for (const m of r.mentions) if (kindOf(m.entityId) === "person" && isSpeaker(r.sentence.tokens, m) && !main.people.includes(m.entityId)) main.people.push(m.entityId);
   }
 
-  // Where and when: the lead's place and date.
+  // Where and when: the lead's place and date. A lead that dates its happenings to different days
+  // tells of more than one (the massacre on Tuesday, the gunman shot on Wednesday): no date is drafted.
+  const leadDates = new Set(lead.filter((r) => backgroundYear(r, storyYear) === undefined).map((r) => whenOf(r, input.meta, cite)).filter((w): w is DraftWhen => !!w).map((w) => `${w.year}-${w.month}-${w.day}-${w.weekday}`));
+  const unsureWhen = leadDates.size > 1;
   for (const r of lead) {
     if (backgroundYear(r, storyYear) !== undefined) continue;
     if (!main.place) {
@@ -154,7 +157,7 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
         if (c.length) main.place = { at: claim.entityId!, cite: c, disputed: [] };
       }
     }
-    if (!main.when) main.when = whenOf(r, input.meta, cite);
+    if (!main.when && !unsureWhen) main.when = whenOf(r, input.meta, cite);
     if (!main.actors) {
       const actors = [...new Set(r.actors.filter((id) => kindOf(id) === "organization" || kindOf(id) === "force"))];
       if (actors.length) {
