@@ -69,24 +69,26 @@ export function articleFromText(path: string, raw: string): Article {
   return { path, raw, text, html };
 }
 
+/** Where the first byte sequence that is not UTF-8 starts. */
 function firstBadByte(bytes: Uint8Array): number {
-  // The offset where decoding first fails: decode growing prefixes by halves.
-  let lo = 0;
-  let hi = bytes.length;
-  const ok = (n: number): boolean => {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ok(mid)) lo = mid;
-    else hi = mid - 1;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (!n || i + n > bytes.length) return i;
+    for (let k = 1; k < n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    if (!UTF8_OK(bytes.subarray(i, i + n))) return i;
+    i += n;
   }
-  return lo;
+  return bytes.length;
+}
+
+function UTF8_OK(seq: Uint8Array): boolean {
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(seq);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const HTML_START = /^\s*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)/i;

@@ -128,7 +128,15 @@ export function discoverEntities(inputs: DiscoverInput[]): Found[] {
     const tagged = taggerSpans(input.text);
     // Each kind the tagger gives a run, once; a country only when it is the whole run ("France" is not "Agence France-Presse").
     const taggedAt = (start: number, end: number): (Kind | "country")[] => [
-      ...new Set(tagged.filter((s) => s.start < end && start < s.end && (s.kind !== "country" || (s.start <= start && s.end >= end - 1))).map((s) => s.kind)),
+      ...new Set(
+        tagged
+          .filter((s) => {
+            const overlap = Math.min(s.end, end) - Math.max(s.start, start);
+            // A tag on a part of the run ("US" of "US Central Command") says nothing of the whole.
+            return overlap > 0 && (s.kind === "country" ? s.start <= start && s.end >= end - 1 : overlap * 2 >= end - start);
+          })
+          .map((s) => s.kind),
+      ),
     ];
     for (const sentence of input.sentences) {
       const tokens = sentence.tokens;

@@ -446,7 +446,9 @@ function containmentIn(r: Reading, byId: Map<string, DraftEntity>): [string, str
     const ra = LEVEL_RANK[byId.get(a.entityId)!.level ?? ""];
     const rb = LEVEL_RANK[byId.get(b.entityId)!.level ?? ""];
     if (ra !== undefined && rb !== undefined && rb <= ra) continue;
-    if (ra === undefined && rb === undefined && !/\b(in|part of)\b/.test(between)) continue;
+    // A country lies in nothing; a place of unknown level is said to hold another only in words ("in", "part of").
+    if (ra === LEVEL_RANK.country) continue;
+    if ((ra === undefined || rb === undefined) && !/\b(in|part of)\b/.test(between)) continue;
     out.push([a.entityId, b.entityId, a.start, b.end]);
   }
   return out;

@@ -11,7 +11,7 @@ export const ORG_HEADS = set(`
   league party front movement network news press times post journal tribune herald gazette daily radio television tv
   channel studios studio entertainment games gaming labs court tribunal parliament congress senate assembly cabinet
   government administration headquarters organisation organization alliance coalition mission program programme
-  project society club team museum hospital exchange market commission secretariat embassy consulate
+  project society club team museum hospital exchange market commission secretariat embassy consulate command agence presse
 `);
 
 /** Words that make an organization an armed force. */
