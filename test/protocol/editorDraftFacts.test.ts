@@ -108,6 +108,13 @@ describe("in the editor: draft facts from articles", function () {
     client.open(untitled, result.text!, "yaml");
     const notes = await client.diagnosticsFor(untitled, (p) => p.diagnostics.length > 0);
     assert.ok(notes.every((d) => d.severity === 3 && d.code === "drafted"), "information notes only");
+    // The lightbulb on a note: "Mark as reviewed" deletes its `status: draft` line.
+    const actions = (await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: untitled }, range: notes[0].range, context: { diagnostics: [notes[0]] } })) as { title: string; edit: WorkspaceEdit }[];
+    const review = actions.find((a) => a.title.startsWith("Mark as reviewed"))!;
+    assert.ok(review, actions.map((a) => a.title).join(", "));
+    const reviewed = applyEdits(result.text!, review.edit.changes![untitled]);
+    assert.equal(reviewed.split("\n").length, result.text!.split("\n").length - 1);
+    assert.equal(result.text!.split("\n")[notes[0].range.start.line].trim(), "status: draft");
     const draft = pathToFileURL(join(dir, "draft.md")).toString();
     client.open(draft, "Observatory chief Rami Abdel Rahmen told AFP about the operation.\n");
     const found = await client.diagnosticsFor(draft, (p) => p.diagnostics.some((d) => d.code === "misspelled-name"));
