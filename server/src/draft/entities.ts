@@ -92,6 +92,8 @@ function runsOf(tokens: Token[], text: string, lower: Set<string>): Run[] {
       if (isCapWord(t)) j++;
       // "Huize County of Qujing City" is two places.
       else if (t && t.kind === "word" && INNER.has(t.norm) && isCapWord(tokens[j + 1]) && !(t.norm === "of" && STRIPPED_LEVELS.has(tokens[j - 1].norm))) j += 2;
+      // "Securities and Exchange Commission", "Competition and Markets Authority": "and" inside a body's name.
+      else if (t && (t.norm === "and" || t.raw === "&") && isCapWord(tokens[j + 1]) && tokens.slice(j + 1, j + 5).some((x) => isCapWord(x) && ORG_HEADS.has(x.norm))) j += 2;
       // "al-Sham", "bin Laden": a particle joined to the capitalized word after it.
       else if (t && t.kind === "word" && PARTICLE_START.has(t.norm) && tokens[j + 1]?.joined && isCapWord(tokens[j + 1])) j += 2;
       else break;
@@ -360,6 +362,8 @@ function nameShape(run: Run, v: Votes): { name: string; kind: Kind; level?: stri
   const raw = joinRaw(pieces);
   if (kind === "person") {
     if (pieces.length < 2 || pieces.length > 5) return undefined;
+    // "SANTA MONICA": capitals throughout are a dateline or a heading, not a person's name.
+    if (pieces.every((p) => p.upper)) return undefined;
     if (pieces.some((p) => ORG_HEADS.has(p.norm) || FORCE_HEADS.has(p.norm) || PLACE_LEVELS.has(p.norm))) return undefined;
     return { name: raw, kind };
   }
