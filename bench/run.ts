@@ -1,5 +1,5 @@
 // `npm run bench` — how fast factcheck is at any size, and how it compares with cspell.
-//   node out/bench/run.js [--quick] [--profile] [--no-cspell]
+//   node out/bench/run.js [--quick] [--profile] [--no-cspell] [--summedits]
 // --quick: the small sizes only (for CI); --profile: CPU profiles of the server while it
 // answers edits, summarized; --no-cspell: skip the comparison.
 // Data is generated from fixed seeds into bench/data/, results go to bench/results/.
@@ -11,6 +11,7 @@ import { FACTS, ROOT } from "../test/support/paths";
 import { generateDraft, generateFactBase } from "./generate";
 import { LoadFigures } from "./loadFacts";
 import { hotSpots } from "./profile";
+import { benchDrafting } from "./draft";
 import { benchDrafts, benchServerFacts, DraftFigures, ServerFactFigures } from "./server";
 import { mb, ms, summarize } from "./stats";
 
@@ -18,6 +19,7 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const profile = args.includes("--profile");
 const withCspell = !args.includes("--no-cspell");
+const withSummEdits = args.includes("--summedits");
 
 const DATA = join(ROOT, "bench", "data");
 const RESULTS = join(ROOT, "bench", "results");
@@ -44,6 +46,8 @@ const TARGETS = {
   load100kMs: 3000,
   load100kMb: 500,
   server1MbMb: 200,
+  draft500WordsMs: 300,
+  summeditsS: 90,
 };
 
 interface CspellFigures {
@@ -179,6 +183,16 @@ async function main(): Promise<void> {
   if (cspell) log(`cspell ${cspell.version}: lint API in one process, dictionaries loaded once (start-up ${ms(cspell.startupMs)} ms), median of 5 checks of the whole draft.`);
   log();
 
+  // ---- drafting facts from articles
+  const drafting = benchDrafting(withSummEdits);
+  log("Drafting facts (`facts draft`: the pipeline in process, warm, median of 15; the command line, median of 5)");
+  table(
+    ["article", "words", "draft ms"],
+    drafting.articles.map((a) => [a.file, String(a.words), ms(a.medianMs)]),
+  );
+  log(`per 500 words ${ms(drafting.per500WordsMs)} ms in process; one article through the command line ${ms(drafting.cliMs)} ms${drafting.summeditsS !== undefined ? `; SummEdits run ${drafting.summeditsS.toFixed(0)} s: ${drafting.summeditsLine}` : ""}`);
+  log();
+
   // ---- targets
   const byLabel = (l: string): DraftFigures | undefined => results.find((r) => r.label === l);
   const verdicts: string[] = [];
@@ -194,6 +208,8 @@ async function main(): Promise<void> {
   const l100k = loads.get(100_000);
   verdict(l100k && l100k.loadMs < TARGETS.load100kMs, `100,000-entity fact base loaded in ${ms(l100k?.loadMs ?? NaN)} ms, median of ${l100k?.runs} (target < ${TARGETS.load100kMs} ms)`);
   verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS, median of ${l100k?.runs} (target < ${TARGETS.load100kMb} MB)`);
+  verdict(drafting.per500WordsMs < TARGETS.draft500WordsMs, `drafting a 500-word article, ${ms(drafting.per500WordsMs)} ms in process, ${ms(drafting.cliMs)} ms through the command line (target < ${TARGETS.draft500WordsMs} ms)`);
+  if (drafting.summeditsS !== undefined) verdict(drafting.summeditsS < TARGETS.summeditsS, `the whole SummEdits run, ${drafting.summeditsS.toFixed(0)} s (target < ${TARGETS.summeditsS} s)`);
   log("Targets");
   for (const v of verdicts) log(`  ${v}`);
 
@@ -205,7 +221,7 @@ async function main(): Promise<void> {
   }
 
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, cspell, verdicts }, null, 2);
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, drafting, cspell, verdicts }, null, 2);
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), json);
   writeFileSync(join(RESULTS, "latest.json"), json);
   log(`\nwhole bench: ${((Date.now() - started) / 1000).toFixed(0)} s, load average at the end ${loadavg()[0].toFixed(1)}; figures in bench/results/latest.json`);

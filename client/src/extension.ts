@@ -1,12 +1,13 @@
 // The VS Code extension: starts the language server as a Node child process over IPC (as
 // Microsoft's lsp-sample does) and stays thin — what is checked, fixed, hovered and written
 // is decided by the server. Here: which documents to send, workspace trust, the status bar,
-// and the guided input of "Add Fact from Selection".
+// the guided input of "Add Fact from Selection" and where "Draft Facts from Articles…" puts its draft.
 import * as path from "node:path";
 import { commands, ExtensionContext, workspace } from "vscode";
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
 import { COMMANDS, FactStatus, InitializationOptions, NOTIFICATIONS } from "../../server/src/lsp/protocol";
 import { runAddFact } from "./addFactInput";
+import { runDraftFacts } from "./draftFactsInput";
 import { FactStatusBar } from "./statusBar";
 
 let client: LanguageClient | undefined;
@@ -27,7 +28,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       initializationOptions: { trusted: workspace.isTrusted, addFactInput: true } satisfies InitializationOptions,
       middleware: {
         // The server's add-fact command, with the guided input in front of it.
-        executeCommand: (command, args, next) => (command === COMMANDS.addFact && client ? runAddFact(client, args, next) : next(command, args)),
+        executeCommand: (command, args, next) =>
+          command === COMMANDS.addFact && client ? runAddFact(client, args, next) : command === COMMANDS.draftFacts ? runDraftFacts(args, next) : next(command, args),
       },
     };
     client = new LanguageClient("factcheck", "Fact Check", serverOptions, clientOptions);
@@ -65,6 +67,8 @@ function documentSelector(): DocumentSelector {
       { scheme: "untitled", language },
     ]),
     { scheme: "file", pattern: "**/*.facts.{yaml,yml}" },
+    // A drafted fact file not saved yet ("Draft Facts from Articles…").
+    { scheme: "untitled", pattern: "**/*.facts.{yaml,yml}" },
     // Fact files named by `factcheck.facts` globs may have any name; the server picks its own.
     { scheme: "file", language: "yaml" },
   ];

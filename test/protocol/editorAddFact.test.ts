@@ -48,7 +48,7 @@ describe("in the editor: add a fact", function () {
 
   it("prefills the guided input from the selection: the name, the sentence as quote, files, sources, events", async () => {
     const init = await client.initialize(undefined, EDITOR, { addFactInput: true });
-    assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ["factcheck.addFact", "factcheck.factForm"]);
+    assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ["factcheck.addFact", "factcheck.factForm", "factcheck.draftFacts"]);
     await openDraft();
     const start = positionOf(DRAFT, "Mr Leicester");
     const form = (await command("factcheck.factForm", {

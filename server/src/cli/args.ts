@@ -41,8 +41,9 @@ export const MAIN_USAGE = `Usage: factcheck <command> [options]
 Checks facts in news prose against a YAML fact base.
 
 Commands:
-  check   check drafts against the fact base (see: factcheck check --help)
-  help    show the help of a command (factcheck help check)
+  check        check drafts against the fact base (see: factcheck check --help)
+  facts draft  draft a fact file from source articles (see: factcheck facts draft --help)
+  help         show the help of a command (factcheck help check)
 
 Options:
   -h, --help     show this help

@@ -12,6 +12,7 @@ import { LineMap } from "../engine/positions";
 import { findFactFiles, isFactFile } from "../facts/discover";
 import { parseArgs, CheckOptions, UsageError } from "./args";
 import { paint, useColor } from "./color";
+import { runDraft } from "./draft";
 import { planFixes, preferredFixes, writeFixed } from "./fix";
 import { decodeDraft, Draft, expandInputs, readDraft, readStdin } from "./inputs";
 import { formatJson, formatText, FileReport, range } from "./format";
@@ -43,6 +44,7 @@ function processIo(): CliIo {
 
 export function run(argv: string[], io: Partial<CliIo> = {}): number {
   const sys = { ...processIo(), ...io };
+  if (argv[0] === "facts" && argv[1] === "draft") return runDraft(argv.slice(2), sys.out, sys.err);
   let parsed;
   try {
     parsed = parseArgs(argv);

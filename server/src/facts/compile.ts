@@ -109,6 +109,9 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
     return list;
   };
 
+  // Facts drafted by `factcheck facts draft` and not yet reviewed: a note on each (see drafted()).
+  if (file.text.includes("status:")) drafted(data.entities, ["entities"]), drafted(data.events, ["events"]);
+
   (data.sources ?? []).forEach((s, i) => {
     out.sources.push({
       id: s.id as string,
@@ -293,6 +296,22 @@ export function compileFactFile(file: ParsedFactFile): CompiledFactFile {
       const actual = WEEKDAYS[new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay()];
       if (actual !== w.weekday) {
         report([...path, "weekday"], "impossible-date", `${monthName(w.month)} ${w.day}, ${w.year} was a ${actual}, not a ${w.weekday}.`);
+      }
+    }
+  }
+
+  /**
+   * An information note on every item marked `status: draft` (an entity, an event, or one of their
+   * values): drafted from the articles and not yet reviewed. Accepting it is deleting the field.
+   */
+  function drafted(raw: unknown, path: Path): void {
+    if (Array.isArray(raw)) raw.forEach((item, k) => drafted(item, [...path, k]));
+    else if (raw !== null && typeof raw === "object") {
+      for (const [key, value] of Object.entries(raw as Raw)) {
+        if (key === "status" && value === "draft") {
+          const [from, to] = file.positions.rangeOf([...path, key]) ?? [0, 0];
+          out.problems.push(problemAt(file.file, file.positions, from, to, "information", "drafted", `Drafted, not yet reviewed: ${describePath(path, data)}. Check it against its quotes, then delete 'status: draft'.`));
+        } else if (key !== "cite" && typeof value === "object") drafted(value, [...path, key]);
       }
     }
   }

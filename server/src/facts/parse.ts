@@ -16,7 +16,8 @@ export interface FactProblem {
   character: number;
   endLine: number;
   endCharacter: number;
-  severity: "error" | "warning";
+  /** information: a note, not a problem (a fact drafted and not yet reviewed). */
+  severity: "error" | "warning" | "information";
   /**
    * yaml-syntax, not-a-mapping, empty-file, too-large, schema, unreadable (one file);
    * dangling-reference, wrong-kind, duplicate-id, conflicting-name, place-cycle, quote-not-found,
@@ -174,7 +175,7 @@ export function problemAt(
   positions: FilePositions,
   from: number,
   to: number,
-  severity: "error" | "warning",
+  severity: FactProblem["severity"],
   code: string,
   message: string,
 ): FactProblem {

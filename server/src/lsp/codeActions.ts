@@ -14,6 +14,7 @@ import { factFileText, toWorkspaceEdit } from "./factEdits";
 import { pathOf } from "./factSource";
 import { COMMANDS } from "./protocol";
 import { ignoreFileChange, ignoreLineChange } from "./ignoreComments";
+import { reviewActions } from "./draftReview";
 import { sentenceAt } from "./sentences";
 
 export const ADD_FACT_KIND = `${CodeActionKind.Refactor}.addFact`;
@@ -21,7 +22,8 @@ export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.Source
 
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const doc = ctx.documents.get(params.textDocument.uri);
-  if (!doc || ctx.facts.governs(doc.uri)) return [];
+  if (!doc) return [];
+  if (ctx.facts.governs(doc.uri)) return reviewActions(doc, params);
   const findings = await ctx.validator.findingsFor(doc);
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));

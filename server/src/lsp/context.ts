@@ -13,6 +13,8 @@ export interface ClientAbilities {
   documentChanges: boolean;
   /** The client runs the guided "Add Fact from Selection" input (the VS Code extension does). */
   addFactInput: boolean;
+  /** `window/workDoneProgress/create`: progress for long commands. */
+  workDoneProgress?: boolean;
 }
 
 export interface ServerContext {

@@ -46,7 +46,7 @@ export function findingToDiagnostic(doc: TextDocument, f: Finding, index: number
 export function problemToDiagnostic(p: FactProblem): Diagnostic {
   return {
     range: { start: { line: p.line, character: p.character }, end: { line: p.endLine, character: p.endCharacter } },
-    severity: p.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: p.severity === "error" ? DiagnosticSeverity.Error : p.severity === "warning" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
     code: p.code,
     source: SOURCE,
     message: p.message,

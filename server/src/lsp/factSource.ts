@@ -169,7 +169,10 @@ function within(folder: string, path: string): boolean {
 export function pathOf(uri: string): string | undefined {
   try {
     const u = URI.parse(uri);
-    return u.scheme === "file" ? u.fsPath : undefined;
+    if (u.scheme === "file") return u.fsPath;
+    // An unsaved fact file with a path ("Draft Facts from Articles…" opens one): its facts count at once.
+    if (u.scheme === "untitled" && u.path.startsWith("/") && /\.facts\.ya?ml$/i.test(u.path)) return URI.file(u.path).fsPath;
+    return undefined;
   } catch {
     return undefined;
   }

@@ -8,7 +8,26 @@ export const COMMANDS = {
   addFact: "factcheck.addFact",
   /** What the guided input offers for a selection: `[{ uri, range }]` → FactForm. */
   factForm: "factcheck.factForm",
+  /** Drafts facts from articles: `[{ files, append? }]` → DraftFactsResult (see DraftFactsArgs). */
+  draftFacts: "factcheck.draftFacts",
 } as const;
+
+/** Arguments of `factcheck.draftFacts`. */
+export interface DraftFactsArgs {
+  /** The articles: absolute paths or URIs. An article open in the editor is read from its text, saved or not. */
+  files: string[];
+  /** A fact file to add the draft to (one edit the editor applies); without it the YAML is returned. */
+  append?: string;
+}
+
+export interface DraftFactsResult {
+  ok: boolean;
+  message: string;
+  /** The drafted fact file's text (without `append`). */
+  text?: string;
+  /** Where the draft belongs: beside the first article (its sources' `file:` paths are relative to it), or the file appended to. */
+  path?: string;
+}
 
 /** Custom notifications. */
 export const NOTIFICATIONS = {

@@ -22,6 +22,7 @@ import { completion } from "./completion";
 import { ClientAbilities, ServerContext } from "./context";
 import { problemToDiagnostic } from "./convert";
 import { definition } from "./definition";
+import { draftFactsCommand } from "./draftFacts";
 import { FactSource, pathOf } from "./factSource";
 import { COMMANDS, InitializationOptions, NOTIFICATIONS } from "./protocol";
 import { hover } from "./hover";
@@ -71,6 +72,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canFollowFolders = !!caps.workspace?.workspaceFolders;
     client.applyEdit = !!caps.workspace?.applyEdit;
     client.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+    client.workDoneProgress = !!caps.window?.workDoneProgress;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     client.addFactInput = init.addFactInput === true;
     facts.trusted = init.trusted !== false;
@@ -82,7 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         definitionProvider: true,
         completionProvider: { triggerCharacters: [" ", "[", ","] },
-        executeCommandProvider: { commands: [COMMANDS.addFact, COMMANDS.factForm] },
+        executeCommandProvider: { commands: [COMMANDS.addFact, COMMANDS.factForm, COMMANDS.draftFacts] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "factcheck-ls", version: "0.1.0" },
@@ -157,6 +159,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           for (const d of diagnostics) d.message += " (The last good version of this file stays in force until it is fixed.)";
         }
         void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics });
+        // A drafted fact file not yet saved (an untitled document with the file's path) gets them too.
+        for (const doc of documents.all()) if (!doc.uri.startsWith("file:") && pathOf(doc.uri) === file) void connection.sendDiagnostics({ uri: doc.uri, diagnostics });
         if (problems.length) publishedFactFiles.add(file);
         else publishedFactFiles.delete(file);
       }
@@ -257,6 +261,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return factForm(ctx, arg);
       case COMMANDS.addFact:
         return addFact(ctx, arg);
+      case COMMANDS.draftFacts:
+        return draftFactsCommand(ctx, arg);
       default:
         return undefined;
     }

@@ -12,7 +12,7 @@ export function factStatus(facts: FactSource): FactStatus {
     events: base.events.size,
     sources: base.sources.size,
     files: facts.store.files().length,
-    problems: facts.store.allProblems().length,
+    problems: facts.store.allProblems().filter((p) => p.severity !== "information").length,
     mode: facts.mode,
     trusted: facts.trusted,
   };
