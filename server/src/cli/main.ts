@@ -73,7 +73,8 @@ function check(opts: CheckOptions, io: CliIo): number {
   problems.push(...factPathProblems(opts.facts));
   if (!problems.length) {
     const facts = loadFacts(factPaths);
-    problems.push(...facts.problems.map(factProblem).sort(byPlace));
+    // Notes (a drafted fact not yet reviewed) are the editor's to show; the run reports errors and warnings.
+    problems.push(...facts.problems.filter((p) => p.severity !== "information").map(factProblem).sort(byPlace));
     if (!facts.files.length) problems.push({ kind: "fact", severity: "error", code: "no-fact-files", message: "no fact files found." });
     if (!problems.some((p) => p.severity === "error")) checkInputs(opts, io, new Checker(facts.base), problems, reports);
   }

@@ -23,7 +23,7 @@ export interface Problem {
 export function factProblem(p: FactProblem): Problem {
   return {
     kind: "fact",
-    severity: p.severity,
+    severity: p.severity === "error" ? "error" : "warning",
     code: p.code,
     message: p.message,
     path: p.file,
