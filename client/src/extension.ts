@@ -24,7 +24,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(),
       synchronize: { fileEvents: workspace.createFileSystemWatcher("**/*.facts.{yaml,yml}") },
-      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true } satisfies InitializationOptions,
+      // VS Code prints a span's diagnostics in its hover: the server's hover then gives only the sources.
+      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true, diagnosticsInHover: true } satisfies InitializationOptions,
       middleware: {
         // The server's add-fact command, with the guided input in front of it.
         executeCommand: (command, args, next) => (command === COMMANDS.addFact && client ? runAddFact(client, args, next) : next(command, args)),

@@ -13,6 +13,8 @@ export interface ClientAbilities {
   documentChanges: boolean;
   /** The client runs the guided "Add Fact from Selection" input (the VS Code extension does). */
   addFactInput: boolean;
+  /** The client prints a span's diagnostics in the same hover (VS Code does): the hover then leaves the message out. */
+  diagnosticsInHover: boolean;
 }
 
 export interface ServerContext {

@@ -24,6 +24,11 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** The client runs the guided input of "Add Fact from Selection". */
   addFactInput?: boolean;
+  /**
+   * The client shows a span's diagnostics in the hover beside the server's (VS Code does), so
+   * the server's hover leaves the diagnostic's message out and gives only the sources.
+   */
+  diagnosticsInHover?: boolean;
 }
 
 export interface FactStatus {

@@ -41,7 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let relativeWatch = false;
   let canFollowFolders = false;
   let watching: Disposable | undefined;
-  const client: ClientAbilities = { applyEdit: false, documentChanges: false, addFactInput: false };
+  const client: ClientAbilities = { applyEdit: false, documentChanges: false, addFactInput: false, diagnosticsInHover: false };
   const facts = new FactSource(options.factPaths, () => workspaceFolders);
   const settings = new SettingsCache(undefined);
   const validator = new Validator(connection, documents, facts, settings);
@@ -73,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     client.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     client.addFactInput = init.addFactInput === true;
+    client.diagnosticsInHover = init.diagnosticsInHover === true;
     facts.trusted = init.trusted !== false;
     if (canConfigure) settings.setAsk((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: "factcheck" }));
     return {
