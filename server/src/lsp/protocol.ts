@@ -38,8 +38,11 @@ export interface FactStatus {
   events: number;
   sources: number;
   files: number;
-  /** Problems (errors and warnings) in the fact files. */
+  /** Problems (errors and warnings) in the fact files — never conflicts in prose. */
   problems: number;
+  /** Of those, errors (broken YAML, schema errors, dangling references…) and warnings. */
+  errors: number;
+  warnings: number;
   mode: "explicit" | "workspace" | "shipped";
   trusted: boolean;
 }

@@ -6,13 +6,17 @@ import { FactStatus, NOTIFICATIONS } from "./protocol";
 
 export function factStatus(facts: FactSource): FactStatus {
   const base = facts.store.base;
+  const problems = facts.store.allProblems();
+  const errors = problems.filter((p) => p.severity === "error").length;
   return {
     facts: base.entities.size + base.events.size,
     entities: base.entities.size,
     events: base.events.size,
     sources: base.sources.size,
     files: facts.store.files().length,
-    problems: facts.store.allProblems().length,
+    problems: problems.length,
+    errors,
+    warnings: problems.length - errors,
     mode: facts.mode,
     trusted: facts.trusted,
   };
