@@ -37,9 +37,20 @@ describe("in the editor: add a fact", function () {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The lightbulb's actions at a cursor in the draft, with no diagnostic there. */
-  const actionsAt = (at: { line: number; character: number }): Promise<CodeAction[]> =>
-    client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: uriIn("draft.md") }, range: { start: at, end: at }, context: { diagnostics: [] } }) as Promise<CodeAction[]>;
+  /**
+   * The actions at a range with no diagnostic given: `automatic` is the editor's own request
+   * for the lightbulb as the cursor moves, `invoked` the writer's Ctrl+. or Refactor menu.
+   */
+  const actionsAt = (
+    start: { line: number; character: number },
+    triggerKind: "invoked" | "automatic" = "invoked",
+    end = start,
+  ): Promise<CodeAction[]> =>
+    client.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: uriIn("draft.md") },
+      range: { start, end },
+      context: { diagnostics: [], triggerKind: triggerKind === "invoked" ? 1 : 2 },
+    }) as Promise<CodeAction[]>;
 
   async function openDraft(): Promise<void> {
     client.open(uriIn("draft.md"), DRAFT, "markdown");
@@ -66,17 +77,36 @@ describe("in the editor: add a fact", function () {
     assert.equal(form.problem, undefined);
   });
 
-  it("offers 'Add a fact from this sentence…' on any sentence, as the add-fact command", async () => {
+  it("offers 'Add a fact from this sentence…' when asked (Ctrl+., Refactor), as a refactor that does not light the bulb", async () => {
     await client.initialize(undefined, EDITOR, { addFactInput: true });
     await openDraft();
     const at = positionOf(DRAFT, "told Reuters");
-    const actions = await actionsAt(at);
+    const actions = await actionsAt(at, "invoked");
     const add = actions.find((a) => a.title === "Add a fact from this sentence…");
     assert.ok(add?.command, JSON.stringify(actions));
+    assert.equal(add.kind, "refactor.addFact");
     assert.equal(add.command.command, "factcheck.addFact");
     const { range } = add.command.arguments![0] as { range: { start: { character: number }; end: { character: number } } };
     const line = DRAFT.split("\n")[at.line];
     assert.equal(line.slice(range.start.character, range.end.character), "Mr Leicester told Reuters that it was the most important operation of its kind.");
+  });
+
+  it("the lightbulb stays off on a line with nothing flagged: no action for the editor's automatic request", async () => {
+    await client.initialize(undefined, EDITOR, { addFactInput: true });
+    await openDraft();
+    // "# Draft", and a word of a sentence that has no conflict.
+    assert.deepEqual(await actionsAt({ line: 0, character: 3 }, "automatic"), []);
+    assert.deepEqual(await actionsAt(positionOf(DRAFT, "important"), "automatic"), []);
+  });
+
+  it("offers it on the lightbulb where it helps: a selection, or a flagged span", async () => {
+    await client.initialize(undefined, EDITOR, { addFactInput: true });
+    await openDraft();
+    const start = positionOf(DRAFT, "Middle East Institute");
+    const selected = await actionsAt(start, "automatic", { line: start.line, character: start.character + "Middle East Institute".length });
+    assert.ok(selected.some((a) => a.title === "Add a fact from this sentence…"), JSON.stringify(selected));
+    const flagged = await actionsAt(positionOf(DRAFT, "Leicester"), "automatic");
+    assert.ok(flagged.some((a) => a.title === "Add a fact from this sentence…"), JSON.stringify(flagged));
   });
 
   it("adds the fact through the editor; once applied, the conflict it answers is gone", async () => {
