@@ -69,9 +69,13 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     if (edits.length && !actions.some((a) => a.title === FIX_ALL_TITLE)) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
   }
   if (wants(ADD_FACT_KIND) && ctx.trusted() && ctx.client.addFactInput && addFactHelps(params, flagged || onFinding(doc, findings, params))) {
-    const sentence = sentenceAt(doc.getText(), doc.offsetAt(params.range.start), doc.languageId, pathOf(doc.uri));
+    const start = doc.offsetAt(params.range.start);
+    const sentence = sentenceAt(doc.getText(), start, doc.languageId, pathOf(doc.uri));
     if (sentence) {
-      const args = { uri: doc.uri, range: rangeOf(doc, sentence.start, sentence.end), selection: params.range };
+      // A cursor on a flagged span names what is flagged: the name (or figure) the fact is about.
+      const flaggedHere = start === doc.offsetAt(params.range.end) ? findings.find((f) => f.start <= start && start <= f.end) : undefined;
+      const selection = flaggedHere ? rangeOf(doc, flaggedHere.start, flaggedHere.end) : params.range;
+      const args = { uri: doc.uri, range: rangeOf(doc, sentence.start, sentence.end), selection };
       actions.push({ title: "Add a fact from this sentence…", kind: ADD_FACT_KIND, command: { title: "Add a fact from this sentence…", command: COMMANDS.addFact, arguments: [args] } });
     }
   }

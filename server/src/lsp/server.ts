@@ -16,7 +16,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
-import { addFact, factForm } from "./addFact";
+import { addFact, factForm, quote } from "./addFact";
 import { CODE_ACTION_KINDS, codeActions } from "./codeActions";
 import { completion } from "./completion";
 import { ClientAbilities, ServerContext } from "./context";
@@ -83,7 +83,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         definitionProvider: true,
         completionProvider: { triggerCharacters: [" ", "[", ","] },
-        executeCommandProvider: { commands: [COMMANDS.addFact, COMMANDS.factForm] },
+        executeCommandProvider: { commands: [COMMANDS.addFact, COMMANDS.factForm, COMMANDS.quote] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "factcheck-ls", version: "0.1.0" },
@@ -258,6 +258,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return factForm(ctx, arg);
       case COMMANDS.addFact:
         return addFact(ctx, arg);
+      case COMMANDS.quote:
+        return quote(ctx, arg);
       default:
         return undefined;
     }
