@@ -7,6 +7,7 @@
 // is checked against the cited article as it is typed (`factcheck.quote`).
 import { Position, QuickPickItem, Range, Selection, TextEditorRevealType, Uri, window, workspace } from "vscode";
 import { ExecuteCommandRequest, ExecuteCommandSignature, LanguageClient } from "vscode-languageclient/node";
+import { freeId, slug } from "../../server/src/facts/slug";
 import { AddFactRequest, AddFactResult, COMMANDS, FactForm, QuoteAnswer, QuoteRequest, SourceDraft } from "../../server/src/lsp/protocol";
 
 const { addFact: ADD_FACT, factForm: FACT_FORM, quote: QUOTE } = COMMANDS;
@@ -179,7 +180,7 @@ async function askSource(client: LanguageClient, form: FactForm, draftUri: strin
   const taken = new Set(form.sources.map((s) => s.id));
   const id = await input({
     prompt: "An id for the source (lowercase letters, digits and hyphens)",
-    value: freeId(slug(outlet), taken),
+    value: freeId(slug(outlet, 40, "source"), (x) => taken.has(x)),
     validateInput: (v) => (!/^[a-z0-9][a-z0-9-]*$/.test(v.trim()) ? "Lowercase letters, digits and hyphens, e.g. afp-raid" : taken.has(v.trim()) ? `'${v.trim()}' is taken` : undefined),
   });
   if (!id) return undefined;
@@ -209,25 +210,6 @@ async function askArticle(form: FactForm, draftUri: string): Promise<string | un
 
 function askQuote(client: LanguageClient, request: QuoteRequest): Promise<QuoteAnswer> {
   return client.sendRequest(ExecuteCommandRequest.type, { command: QUOTE, arguments: [request] }) as Promise<QuoteAnswer>;
-}
-
-/** "Syrian Observatory for Human Rights" → "syrian-observatory-for-human-rights". */
-function slug(s: string): string {
-  return (
-    s
-      .normalize("NFD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 40)
-      .replace(/-+$/, "") || "source"
-  );
-}
-
-function freeId(stem: string, taken: Set<string>): string {
-  if (!taken.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
 function basename(path: string): string {

@@ -5,6 +5,7 @@
 import { appendToEvent, appendTopLevel, EditResult } from "./edit";
 import { EntityKind, FactBase, Qualifier } from "./model";
 import { normalizeName } from "../text/normalize";
+import { freeId, slug } from "./slug";
 
 export const ENTITY_KINDS: EntityKind[] = ["person", "place", "organization", "force"];
 export const QUALIFIERS: Qualifier[] = ["exactly", "at least", "more than", "about", "nearly", "up to", "fewer than"];
@@ -150,18 +151,7 @@ export function newFactEdit(base: FactBase, draft: FactDraft, fileText: string, 
 
 /** An id made from a name ("Tom Leicester" → tom-leicester), numbered when taken. */
 export function suggestId(base: FactBase, name: string): string {
-  const stem =
-    name
-      .normalize("NFD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60)
-      .replace(/-+$/, "") || "fact";
-  const taken = (id: string): boolean => base.entities.has(id) || base.events.has(id) || base.sources.has(id);
-  if (!taken(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken(`${stem}-${n}`)) return `${stem}-${n}`;
+  return freeId(slug(name), (id) => base.entities.has(id) || base.events.has(id) || base.sources.has(id));
 }
 
 /** The entity that already answers to this spelling, if any. */
