@@ -16,13 +16,11 @@ import { ServerContext } from "./context";
 import { rangeOf, SOURCE } from "./convert";
 import { factFileText, toWorkspaceEdit } from "./factEdits";
 import { pathOf } from "./factSource";
-import { COMMANDS } from "./protocol";
+import { COMMANDS, FIX_ALL_KIND } from "./protocol";
 import { ignoreFileChange, ignoreLineChange } from "./ignoreComments";
 import { sentenceAt } from "./sentences";
 
 export const ADD_FACT_KIND = `${CodeActionKind.Refactor}.addFact`;
-/** Fix all, as its own kind (like `source.fixAll.eslint`): `editor.codeActionsOnSave` may name it alone. */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.factcheck`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, ADD_FACT_KIND];
 export const FIX_ALL_TITLE = "Fix all factual conflicts in this file";
 

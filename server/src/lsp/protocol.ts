@@ -12,6 +12,9 @@ export const COMMANDS = {
   quote: "factcheck.quote",
 } as const;
 
+/** The kind of the fix-all code action (as ESLint's `source.fixAll.eslint`), for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = "source.fixAll.factcheck";
+
 /** Custom notifications. */
 export const NOTIFICATIONS = {
   /** Server → client: counts of the facts in force (FactStatus), for the status bar. */
