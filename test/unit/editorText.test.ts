@@ -1,7 +1,11 @@
 // The editor's words that do not need a server to check: the status bar's counts, a quote
-// cut for a hover, and a message put values first.
+// cut for a hover, a message put values first, and the article sentence Add Fact prefills.
 import { strict as assert } from "node:assert";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Finding } from "../../server/src/engine/findings";
+import { Articles } from "../../server/src/lsp/articles";
 import { quoteExcerpt } from "../../server/src/lsp/factLookup";
 import { editorMessage, withoutInlineCitations } from "../../server/src/lsp/messages";
 import { FactStatus } from "../../server/src/lsp/protocol";
@@ -83,6 +87,25 @@ describe("the editor's words", () => {
       const count = "At least 13 killed, not 12: the sources give at least 13.";
       const n = text.indexOf("12");
       assert.equal(editorMessage(text, finding(count, n, n + 2, "13")), count);
+    });
+  });
+
+  describe("an article's sentence for Add Fact", () => {
+    let dir: string;
+    before(() => (dir = mkdtempSync(join(tmpdir(), "factcheck-article-"))));
+    after(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("finds the sentence that holds the words as whole words, whatever their case, quote marks or dashes", () => {
+      const file = join(dir, "a.txt");
+      writeFileSync(file, "Headline\n\nThe raid hit Atmeh at night. Residents of Atme said “US forces” landed near the camp.\nA second  line.\n");
+      const articles = new Articles();
+      assert.equal(articles.sentenceHolding(file, "atme"), "Residents of Atme said “US forces” landed near the camp.");
+      assert.equal(articles.sentenceHolding(file, '"US forces" landed'), "Residents of Atme said “US forces” landed near the camp.");
+      assert.equal(articles.sentenceHolding(file, "Atmeh"), "The raid hit Atmeh at night.");
+      assert.equal(articles.sentenceHolding(file, "Idlib"), undefined);
+      assert.equal(articles.holds(file, "The raid hit Atmeh … at night"), true);
+      assert.equal(articles.holds(file, "The raid hit Idlib"), false);
+      assert.equal(articles.holds(join(dir, "missing.txt"), "x"), undefined);
     });
   });
 });
