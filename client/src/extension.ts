@@ -5,7 +5,7 @@
 import * as path from "node:path";
 import { commands, ExtensionContext, workspace } from "vscode";
 import { DocumentSelector, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from "vscode-languageclient/node";
-import { COMMANDS, FactStatus, InitializationOptions, NOTIFICATIONS } from "../../server/src/lsp/protocol";
+import { COMMANDS, FactStatus, FIX_ALL_KIND, InitializationOptions, NOTIFICATIONS } from "../../server/src/lsp/protocol";
 import { runAddFact } from "./addFactInput";
 import { runDraftFacts } from "./draftFactsInput";
 import { FactStatusBar } from "./statusBar";
@@ -25,7 +25,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     const clientOptions: LanguageClientOptions = {
       documentSelector: documentSelector(),
       synchronize: { fileEvents: workspace.createFileSystemWatcher("**/*.facts.{yaml,yml}") },
-      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true } satisfies InitializationOptions,
+      // VS Code prints a span's diagnostics in its hover: the server's hover then gives only the sources.
+      initializationOptions: { trusted: workspace.isTrusted, addFactInput: true, diagnosticsInHover: true } satisfies InitializationOptions,
       middleware: {
         // The server's add-fact command, with the guided input in front of it.
         executeCommand: (command, args, next) =>
@@ -40,6 +41,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
 
   context.subscriptions.push(
     commands.registerCommand("factcheck.showOutput", () => client?.outputChannel.show(true)),
+    // As ESLint's "Fix all auto-fixable Problems": the server's source.fixAll.factcheck action, applied.
+    commands.registerCommand("factcheck.fixAll", () => commands.executeCommand("editor.action.sourceAction", { kind: FIX_ALL_KIND, apply: "first" })),
     workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(NOTIFICATIONS.trust, { trusted: true })),
     workspace.onDidChangeConfiguration(async (e) => {
       // Which documents the client sends is fixed when it starts: restart for new languages.

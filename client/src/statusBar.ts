@@ -1,10 +1,16 @@
-// The status bar item: how many facts are loaded (from the server's `factcheck/status`)
-// and how many conflicts the current file has (its Fact Check diagnostics).
-import { Disposable, languages, StatusBarAlignment, StatusBarItem, window } from "vscode";
+// The status bar: how many facts are loaded (from the server's `factcheck/status`) and how
+// many conflicts the current prose document has (its Fact Check diagnostics); apart from
+// them, an item for the fact files' own errors and warnings, which opens the Problems panel.
+// A fact file's YAML error is never counted as a conflict.
+import { Disposable, languages, StatusBarAlignment, StatusBarItem, TextDocument, window, workspace } from "vscode";
 import type { FactStatus } from "../../server/src/lsp/protocol";
+import { statusView } from "../../server/src/lsp/statusText";
+
+const FACT_FILE = /\.facts\.ya?ml$/i;
 
 export class FactStatusBar implements Disposable {
   private readonly item: StatusBarItem;
+  private readonly problems: StatusBarItem;
   private readonly subscriptions: Disposable[];
   private status: FactStatus | undefined;
 
@@ -12,7 +18,14 @@ export class FactStatusBar implements Disposable {
     this.item = window.createStatusBarItem("factcheck.status", StatusBarAlignment.Right, 100);
     this.item.name = "Fact Check";
     this.item.command = "factcheck.showOutput";
-    this.subscriptions = [languages.onDidChangeDiagnostics(() => this.render()), window.onDidChangeActiveTextEditor(() => this.render())];
+    this.problems = window.createStatusBarItem("factcheck.factFileProblems", StatusBarAlignment.Right, 99);
+    this.problems.name = "Fact Check: fact-file problems";
+    this.problems.command = "workbench.actions.view.problems";
+    this.subscriptions = [
+      languages.onDidChangeDiagnostics(() => this.render()),
+      window.onDidChangeActiveTextEditor(() => this.render()),
+      workspace.onDidChangeConfiguration((e) => e.affectsConfiguration("factcheck") && this.render()),
+    ];
     this.render();
   }
 
@@ -22,31 +35,32 @@ export class FactStatusBar implements Disposable {
   }
 
   private render(): void {
-    const s = this.status;
-    if (!s) {
-      this.item.text = "$(sync~spin) Fact Check";
-      this.item.tooltip = "Loading the fact base…";
-      this.item.show();
-      return;
-    }
-    const editor = window.activeTextEditor;
-    const conflicts = editor ? languages.getDiagnostics(editor.document.uri).filter((d) => d.source === "factcheck").length : 0;
-    const problems = s.problems ? ` $(warning) ${s.problems}` : "";
-    this.item.text = `$(checklist) ${s.facts} facts${editor ? ` · ${conflicts} conflict${conflicts === 1 ? "" : "s"}` : ""}${problems}`;
-    const where = s.mode === "shipped" ? "the shipped facts" : s.mode === "explicit" ? "the --facts paths" : "this workspace";
-    this.item.tooltip = [
-      `Fact Check: ${s.entities} entities and ${s.events} events from ${s.files} fact file${s.files === 1 ? "" : "s"} (${where}), ${s.sources} sources.`,
-      s.problems ? `${s.problems} problem${s.problems === 1 ? "" : "s"} in the fact files (see Problems).` : "",
-      s.trusted ? "" : "Untrusted workspace: shipped facts only; facts cannot be added or spellings accepted.",
-      "Click for the log.",
-    ]
-      .filter(Boolean)
-      .join("\n");
+    const doc = window.activeTextEditor?.document;
+    const conflicts = doc && isCheckedProse(doc) ? languages.getDiagnostics(doc.uri).filter((d) => d.source === "factcheck").length : undefined;
+    const view = statusView(this.status, conflicts);
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
     this.item.show();
+    if (view.problems) {
+      this.problems.text = view.problems.text;
+      this.problems.tooltip = view.problems.tooltip;
+      this.problems.show();
+    } else this.problems.hide();
   }
 
   dispose(): void {
     this.item.dispose();
+    this.problems.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** A document the server checks as prose: a language of `factcheck.languages`, and not a fact file. */
+function isCheckedProse(doc: TextDocument): boolean {
+  if (FACT_FILE.test(doc.uri.path)) return false;
+  const config = workspace.getConfiguration("factcheck", doc.uri);
+  if (config.get<boolean>("enable") === false) return false;
+  const languagesSetting = config.get<unknown>("languages");
+  const ids = Array.isArray(languagesSetting) ? languagesSetting : ["markdown", "plaintext"];
+  return ids.includes(doc.languageId);
 }

@@ -1,4 +1,5 @@
-// In the editor, 2: the lightbulb — replace with what the facts hold (preferred), fix all,
+// In the editor, 2: the lightbulb — replace with what the facts hold (preferred), fix all (a
+// quick fix on a flagged span once the file has two fixes, and source.fixAll.factcheck),
 // accept a spelling into the fact file, and ignore here (this line, this file).
 import { strict as assert } from "node:assert";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -57,6 +58,32 @@ describe("in the editor: quick fixes", function () {
       assert.equal(all.title, "Fix all factual conflicts in this file");
       const after = await apply(uri, DRAFT, all);
       assert.deepEqual(after.diagnostics, []);
+    });
+
+    it("on a flagged span, the quick-fix menu also offers Fix all once the file has two or more fixes (as ESLint's does)", async () => {
+      const { uri, diagnostics } = await opened(DRAFT);
+      const place = diagnostics.find((d) => d.code === "wrong-place")!;
+      const actions = await client.codeActions(uri, [place]);
+      const all = actions.filter((a) => a.title === "Fix all factual conflicts in this file");
+      assert.equal(all.length, 1, JSON.stringify(actions.map((a) => `${a.kind}: ${a.title}`)));
+      assert.equal(all[0].kind, "quickfix");
+      assert.ok(!all[0].isPreferred, "the fix of this span stays the preferred one");
+      assert.equal(actions.find((a) => a.isPreferred)?.title, "Replace with 'Atmeh'");
+      // Asked for quick fixes only (the lightbulb's menu), it is there too, and once however many diagnostics are in range.
+      const quick = await client.codeActions(uri, diagnostics, ["quickfix"]);
+      assert.equal(quick.filter((a) => a.title === "Fix all factual conflicts in this file").length, 1);
+      const after = await apply(uri, DRAFT, all[0]);
+      assert.deepEqual(after.diagnostics, []);
+    });
+
+    it("offers no Fix all among the quick fixes when this span's fix is the file's only one", async () => {
+      const text = "US special forces carried out a raid in Baghdad overnight, residents said.\n";
+      const { uri, diagnostics } = await opened(text);
+      assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
+      const actions = await client.codeActions(uri, diagnostics);
+      assert.ok(!actions.some((a) => a.kind === "quickfix" && a.title.startsWith("Fix all")), JSON.stringify(actions.map((a) => a.title)));
+      // The source action stays, for editor.codeActionsOnSave.
+      assert.equal((await client.codeActions(uri, [], ["source.fixAll"]))[0]?.kind, "source.fixAll.factcheck");
     });
 
     it("ignores a conflict on its line with a comment above a paragraph's first line (Markdown)", async () => {

@@ -9,16 +9,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CompletionList, Diagnostic, Hover, Location, MarkupContent } from "vscode-languageserver-protocol";
 import { loadFacts } from "../../server/src/engine/factBase";
+import { FactStatus } from "../../server/src/lsp/protocol";
+import { statusView } from "../../server/src/lsp/statusText";
 import { LspClient } from "../support/lspClient";
 import { FACTS } from "../support/paths";
 import { copyFacts, DRAFT, positionOf } from "./editorFixtures";
 
-interface Status {
-  facts: number;
-  files: number;
-  problems: number;
-  mode: string;
-  trusted: boolean;
+interface Status extends FactStatus {
+  mode: FactStatus["mode"];
 }
 
 const codes = (ds: Diagnostic[]): string[] => ds.map((d) => String(d.code)).sort();
@@ -191,6 +189,43 @@ describe("in the editor: fact files", function () {
       assert.equal(status.files, files.length);
       assert.equal(status.mode, "workspace");
       assert.equal(status.trusted, true);
+    });
+
+    it("a YAML error in a fact file is a fact-file error in the status, apart from the draft's conflicts", async () => {
+      client = new LspClient([], ws);
+      await client.initialize(ws, { workspace: { configuration: true } });
+      const clean = await client.notification<Status>("factcheck/status");
+      assert.deepEqual([clean.errors, clean.warnings, clean.problems], [0, 0, 0]);
+      const draft = pathToFileURL(join(ws, "draft.md")).toString();
+      client.open(draft, DRAFT, "markdown");
+      const conflicts = (await client.diagnosticsFor(draft)).length;
+      assert.equal(conflicts, 3);
+
+      const file = join(ws, "facts", "atmeh-raid.facts.yaml");
+      const uri = pathToFileURL(file).toString();
+      const raid = readFileSync(file, "utf8");
+      client.open(uri, raid, "yaml");
+      // One YAML error: a key written twice.
+      client.change(uri, raid.replace("    kind: raid\n", "    kind: raid\n    kind: strike\n"));
+      const broken = await client.notification<Status>("factcheck/status", (s) => s.errors > 0);
+      assert.equal(broken.errors, 1);
+      assert.equal(broken.warnings, 0);
+      assert.equal(broken.problems, 1);
+      // What the status bar makes of it: the draft's three conflicts, and the error apart.
+      const onDraft = statusView(broken, (await client.diagnosticsFor(draft)).length);
+      assert.equal(onDraft.text, `$(checklist) ${broken.facts} facts · 3 conflicts`);
+      assert.equal(onDraft.problems?.text, "$(warning) 1 fact-file error");
+      // On the fact file itself, its YAML error is no conflict.
+      const onFactFile = statusView(broken, undefined);
+      assert.equal(onFactFile.text, `$(checklist) ${broken.facts} facts`);
+      assert.equal(onFactFile.problems?.text, "$(warning) 1 fact-file error");
+
+      const since = client.notifications.length;
+      client.change(uri, raid);
+      const fixedNow = (): Status | undefined =>
+        client.notifications.slice(since).find((n) => n.method === "factcheck/status" && (n.params as Status).errors === 0)?.params as Status | undefined;
+      await client.waitFor(() => !!fixedNow(), 10000, "a status without errors");
+      assert.equal(statusView(fixedNow(), conflicts).problems, undefined);
     });
 
     it("takes fact files from the folder's `factcheck.facts` globs, and follows their changes", async () => {

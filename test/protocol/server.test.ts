@@ -58,10 +58,10 @@ describe("language server over stdio", function () {
     assert.equal(after.length, diagnostics.length - 1);
   });
 
-  it("offers fix-all as a source.fixAll action", async () => {
+  it("offers fix-all as a source.fixAll action (source.fixAll.factcheck)", async () => {
     const diagnostics = await client.diagnosticsFor(uri);
     const actions = await client.codeActions(uri, [], ["source.fixAll"]);
-    const all = actions.find((a) => a.kind === "source.fixAll");
+    const all = actions.find((a) => a.kind === "source.fixAll.factcheck");
     assert.ok(all, "no fixAll action");
     const fixed = applyEdits(readFileSync(SEED_000, "utf8").replace("Baghdad", "Atmeh"), all.edit!.changes![uri]);
     assert.ok(diagnostics.length > 0);

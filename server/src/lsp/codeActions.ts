@@ -1,7 +1,11 @@
 // The lightbulb on a prose document: replace with what the facts hold (preferred),
-// accept a spelling into the fact file, ignore here (line or file), fix all, and
-// "Add a fact from this sentence…".
-import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from "vscode-languageserver/node";
+// accept a spelling into the fact file, ignore here (line or file), fix all (in the quick-fix
+// menu when the file has two or more fixes, as ESLint's extension does, and as
+// `source.fixAll.factcheck` for `editor.codeActionsOnSave`), and "Add a fact from this
+// sentence…" — only where it helps: on a selection, on a flagged span, or when the writer asks
+// (Ctrl+. or the Refactor menu), never on the editor's automatic request for the lightbulb
+// on a line with nothing flagged.
+import { CodeAction, CodeActionKind, CodeActionParams, CodeActionTriggerKind, Diagnostic, TextEdit } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { basename } from "node:path";
 import { Finding } from "../engine/findings";
@@ -12,13 +16,14 @@ import { ServerContext } from "./context";
 import { rangeOf, SOURCE } from "./convert";
 import { factFileText, toWorkspaceEdit } from "./factEdits";
 import { pathOf } from "./factSource";
-import { COMMANDS } from "./protocol";
+import { COMMANDS, FIX_ALL_KIND } from "./protocol";
 import { ignoreFileChange, ignoreLineChange } from "./ignoreComments";
 import { reviewActions } from "./draftReview";
 import { sentenceAt } from "./sentences";
 
 export const ADD_FACT_KIND = `${CodeActionKind.Refactor}.addFact`;
-export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, ADD_FACT_KIND];
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, ADD_FACT_KIND];
+export const FIX_ALL_TITLE = "Fix all factual conflicts in this file";
 
 export async function codeActions(ctx: ServerContext, params: CodeActionParams): Promise<CodeAction[]> {
   const doc = ctx.documents.get(params.textDocument.uri);
@@ -29,11 +34,13 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   const wants = (kind: string): boolean => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
 
+  let flagged = false;
   if (wants(CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== SOURCE) continue;
       const finding = matchFinding(doc, findings, diagnostic);
       if (!finding) continue;
+      flagged = true;
       for (const fix of finding.fixes) {
         actions.push({
           title: fix.title,
@@ -50,21 +57,48 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
         if (!ignore.title.endsWith("in this file") || !actions.some((a) => a.title === ignore.title)) actions.push(ignore);
       }
     }
+    // On a flagged span, fix all is one more quick fix, once there is more than this one to fix.
+    const edits = flagged ? preferredEdits(doc, findings) : [];
+    if (edits.length >= 2) actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: edits } } });
   }
-  if (wants(CodeActionKind.SourceFixAll)) {
+  // Asked for by kind (editor.codeActionsOnSave, the Source Action menu) or by the writer; the
+  // editor's automatic request for the lightbulb never shows source actions, so it is not built for it.
+  if (only ? wants(FIX_ALL_KIND) : params.context.triggerKind !== CodeActionTriggerKind.Automatic) {
     const edits = preferredEdits(doc, findings);
-    if (edits.length) {
-      actions.push({ title: "Fix all factual conflicts in this file", kind: CodeActionKind.SourceFixAll, edit: { changes: { [doc.uri]: edits } } });
-    }
+    // Once in a menu that lists every kind (Neovim's): the quick fix above already is this edit.
+    if (edits.length && !actions.some((a) => a.title === FIX_ALL_TITLE)) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } });
   }
-  if (wants(ADD_FACT_KIND) && ctx.trusted() && ctx.client.addFactInput) {
-    const sentence = sentenceAt(doc.getText(), doc.offsetAt(params.range.start), doc.languageId, pathOf(doc.uri));
+  if (wants(ADD_FACT_KIND) && ctx.trusted() && ctx.client.addFactInput && addFactHelps(params, flagged || onFinding(doc, findings, params))) {
+    const start = doc.offsetAt(params.range.start);
+    const sentence = sentenceAt(doc.getText(), start, doc.languageId, pathOf(doc.uri));
     if (sentence) {
-      const args = { uri: doc.uri, range: rangeOf(doc, sentence.start, sentence.end), selection: params.range };
+      // A cursor on a flagged span names what is flagged: the name (or figure) the fact is about.
+      const flaggedHere = start === doc.offsetAt(params.range.end) ? findings.find((f) => f.start <= start && start <= f.end) : undefined;
+      const selection = flaggedHere ? rangeOf(doc, flaggedHere.start, flaggedHere.end) : params.range;
+      const args = { uri: doc.uri, range: rangeOf(doc, sentence.start, sentence.end), selection };
       actions.push({ title: "Add a fact from this sentence…", kind: ADD_FACT_KIND, command: { title: "Add a fact from this sentence…", command: COMMANDS.addFact, arguments: [args] } });
     }
   }
   return actions;
+}
+
+/**
+ * Whether "Add a fact from this sentence…" is worth offering: on a selection, on a flagged
+ * span, or when the writer asked for actions (Ctrl+., the Refactor menu; clients that do not
+ * say how they asked, such as Neovim 0.7, only ever ask when the writer does). The editor's
+ * automatic request for the lightbulb on an unflagged cursor gets nothing, so no lightbulb.
+ */
+function addFactHelps(params: CodeActionParams, flagged: boolean): boolean {
+  const { start, end } = params.range;
+  const selection = start.line !== end.line || start.character !== end.character;
+  return selection || flagged || params.context.triggerKind !== CodeActionTriggerKind.Automatic;
+}
+
+/** Whether the range touches a finding (the client may not have passed its diagnostic along). */
+function onFinding(doc: TextDocument, findings: Finding[], params: CodeActionParams): boolean {
+  const start = doc.offsetAt(params.range.start);
+  const end = doc.offsetAt(params.range.end);
+  return findings.some((f) => f.start <= end && start <= f.end);
 }
 
 /**

@@ -15,6 +15,8 @@ export interface ClientAbilities {
   addFactInput: boolean;
   /** `window/workDoneProgress/create`: progress for long commands. */
   workDoneProgress?: boolean;
+  /** The client prints a span's diagnostics in the same hover (VS Code does): the hover then leaves the message out. */
+  diagnosticsInHover: boolean;
 }
 
 export interface ServerContext {

@@ -4,6 +4,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
 import { Finding, Severity } from "../engine/findings";
 import { FactProblem } from "../facts/parse";
+import { editorMessage } from "./messages";
 
 export const SOURCE = "factcheck";
 
@@ -24,20 +25,19 @@ export function rangeOf(doc: TextDocument, start: number, end: number): Range {
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
+/**
+ * A finding as a diagnostic: its message values first and without the quotes the hover
+ * shows (./messages.ts). The facts it rests on — sources, quotes, the fact's line — are the
+ * hover's, not related information, which VS Code would print in the hover and the Problems
+ * panel a second time.
+ */
 export function findingToDiagnostic(doc: TextDocument, f: Finding, index: number): Diagnostic {
   return {
     range: rangeOf(doc, f.start, f.end),
     severity: severityOf(f.severity),
     code: f.code,
     source: SOURCE,
-    message: f.message,
-    relatedInformation: f.related.map((r) => ({
-      location: {
-        uri: URI.file(r.at.file).toString(),
-        range: { start: { line: r.at.line, character: r.at.character }, end: { line: r.at.line, character: r.at.character } },
-      },
-      message: r.message,
-    })),
+    message: editorMessage(doc.getText(), f),
     // Which finding of the document's last check this is, and the version it belongs to.
     data: { index, version: doc.version },
   };

@@ -1,13 +1,21 @@
 // What the facts hold, in words for a hover: an entity or event summarised, the fact
-// a finding points at found by its location, its sources with their quotes, and a link
-// to the line of the fact file that holds it.
+// a finding points at found by its location (with the values other reports give instead),
+// its sources with their quotes — whole, or cut at a word — and a link to the line of the
+// fact file that holds it.
 import { basename } from "node:path";
 import { URI } from "vscode-uri";
-import { Citation, Entity, FactBase, FactEvent, FactLocation } from "../facts/model";
+import { Citation, Count, CountValue, Entity, FactBase, FactEvent, FactLocation } from "../facts/model";
+
+/** A value some report gives instead of the established one, with its citations. */
+export interface DisputedValue {
+  value: string;
+  cite: Citation[];
+}
 
 export interface FactAt {
   cite: Citation[];
   at: FactLocation;
+  disputed?: DisputedValue[];
 }
 
 /** The fact written at a location (an entity, a role, a count, an event's place…). */
@@ -22,18 +30,26 @@ function* allFacts(base: FactBase): Generator<FactAt> {
     yield* e.roles;
     yield* e.relations;
     if (e.founded) yield e.founded;
-    for (const c of e.counts) yield* [c, ...c.disputed];
+    for (const c of e.counts) yield* countFacts(c);
   }
-  for (const ev of base.events.values()) yield* eventFacts(ev);
+  for (const ev of base.events.values()) yield* eventFacts(base, ev);
 }
 
-function* eventFacts(ev: FactEvent): Generator<FactAt> {
+function* eventFacts(base: FactBase, ev: FactEvent): Generator<FactAt> {
+  const name = (id: string): string => base.entities.get(id)?.name ?? id;
   yield ev;
-  if (ev.place) yield { cite: ev.place.cite, at: ev.place.loc };
+  if (ev.place) yield { cite: ev.place.cite, at: ev.place.loc, disputed: (ev.place.disputed ?? []).map((d) => ({ value: name(d.at), cite: d.cite })) };
   if (ev.when) yield ev.when;
-  for (const p of [ev.actors, ev.targets]) if (p) yield { cite: [...p.cite, ...p.disputed.flatMap((d) => d.cite)], at: p.at };
-  for (const c of ev.counts) yield* [c, ...c.disputed];
-  for (const d of ev.details) yield { cite: [...d.cite, ...d.disputed.flatMap((x) => x.cite)], at: d.at };
+  for (const p of [ev.actors, ev.targets]) if (p) yield { cite: p.cite, at: p.at, disputed: p.disputed.map((d) => ({ value: d.ids.map(name).join(" / "), cite: d.cite })) };
+  for (const c of ev.counts) yield* countFacts(c);
+  for (const d of ev.details) yield { cite: d.cite, at: d.at, disputed: d.disputed.map((x) => ({ value: x.value, cite: x.cite })) };
+}
+
+/** A count, with its disputed figures; each disputed figure is also a fact of its own line. */
+function* countFacts(c: Count): Generator<FactAt> {
+  const figure = (v: CountValue): string => `${v.qualifier === "exactly" ? "" : `${v.qualifier} `}${v.value}`;
+  yield { cite: c.cite, at: c.at, disputed: c.disputed.map((d) => ({ value: figure(d), cite: d.cite })) };
+  yield* c.disputed;
 }
 
 function sameLocation(a: FactLocation, b: FactLocation): boolean {
@@ -50,17 +66,49 @@ export function factLinkMarkdown(loc: FactLocation): string {
   return `[${escapeMarkdown(basename(loc.file))}:${loc.line + 1}](${factLink(loc)})`;
 }
 
-/** One bullet per citation, trusted sources first: "- AFP: “quote”". */
-export function citationLines(base: FactBase, cites: Citation[]): string[] {
+/** A quote longer than this is cut, at a word, in a hover. */
+export const QUOTE_MAX = 120;
+
+/** The quote whole, or cut at the last word boundary before `max` characters, with " …". */
+export function quoteExcerpt(quote: string, max = QUOTE_MAX): string {
+  const q = quote.replace(/\s+/g, " ").trim();
+  if (q.length <= max) return q;
+  const room = q.slice(0, max + 1);
+  const space = room.lastIndexOf(" ");
+  // A single word longer than the room is kept whole rather than split.
+  const cut = space > 0 ? room.slice(0, space) : q.slice(0, Math.max(max, q.search(/\s|$/)));
+  return `${cut.replace(/[\s,;:–—-]+$/, "")} …`;
+}
+
+/** The citations in the order a reader wants them: trusted sources first, each quote once. */
+export function rankedCitations(base: FactBase, cites: Citation[]): Citation[] {
   const rank = (id: string): number => ({ main: 0, reference: 1, outlier: 2 })[base.sources.get(id)?.standing ?? "outlier"] ?? 2;
+  const seen = new Set<string>();
   return [...cites]
     .sort((a, b) => rank(a.source) - rank(b.source))
-    .map((c) => {
-      const source = base.sources.get(c.source);
-      const outlet = escapeMarkdown(source?.outlet ?? c.source);
-      const standing = source?.standing === "outlier" ? " *(known to carry errors)*" : "";
-      return `- ${outlet}${standing}: “${escapeMarkdown(c.quote)}”`;
+    .filter((c) => {
+      const key = `${c.source}\u0000${c.quote.replace(/\s+/g, " ").trim().toLowerCase()}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
+}
+
+/** "AFP (via Barron's)", or "Reuters (garbled) *(known to carry errors)*". */
+export function outletMarkdown(base: FactBase, sourceId: string): string {
+  const source = base.sources.get(sourceId);
+  const standing = source?.standing === "outlier" ? " *(known to carry errors)*" : "";
+  return `${escapeMarkdown(source?.outlet ?? sourceId)}${standing}`;
+}
+
+/** “quote”, whole or cut at a word. */
+export function quoteMarkdown(quote: string): string {
+  return `“${escapeMarkdown(quoteExcerpt(quote))}”`;
+}
+
+/** One bullet per citation, trusted sources first: "- AFP: “quote”". */
+export function citationLines(base: FactBase, cites: Citation[]): string[] {
+  return rankedCitations(base, cites).map((c) => `- ${outletMarkdown(base, c.source)}: ${quoteMarkdown(c.quote)}`);
 }
 
 /** A hover's account of an entity: name, kind, what the facts say of it, spellings, sources. */

@@ -1,12 +1,15 @@
-// Hover: over a flagged span, what the facts hold, their sources with quotes and a link to
-// the fact's line; over a known name, who or what it is; in a fact file, what an id names.
+// Hover: over a flagged span, what is wrong and what the facts hold (once), the sources with
+// their quotes and a link to the fact's line; over a known name, who or what it is; in a fact
+// file, what an id names.
 import { Hover, HoverParams, MarkupKind } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { basename } from "node:path";
 import { Finding } from "../engine/findings";
 import { ServerContext } from "./context";
 import { rangeOf } from "./convert";
 import { idAt } from "./factFileIds";
-import { citationLines, entityMarkdown, escapeMarkdown, eventMarkdown, factAt, factLinkMarkdown, sourceMarkdown } from "./factLookup";
+import { entityMarkdown, escapeMarkdown, eventMarkdown, factAt, factLinkMarkdown, outletMarkdown, quoteMarkdown, rankedCitations, sourceMarkdown } from "./factLookup";
+import { editorMessage } from "./messages";
 import { pathOf } from "./factSource";
 
 export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
@@ -18,10 +21,11 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   if (!settings.enable || !settings.languages.includes(doc.languageId)) return null;
 
   const findings = (await ctx.validator.findingsFor(doc)).filter((f) => f.start <= offset && offset <= f.end);
-  if (findings.length) {
+  const shown = findings.map((f) => ({ f, value: findingMarkdown(ctx, doc, f) })).filter((x): x is { f: Finding; value: string } => !!x.value);
+  if (shown.length) {
     return {
-      contents: { kind: MarkupKind.Markdown, value: findings.map((f) => findingMarkdown(ctx, f)).join("\n\n---\n\n") },
-      range: rangeOf(doc, Math.min(...findings.map((f) => f.start)), Math.max(...findings.map((f) => f.end))),
+      contents: { kind: MarkupKind.Markdown, value: shown.map((x) => x.value).join("\n\n---\n\n") },
+      range: rangeOf(doc, Math.min(...shown.map((x) => x.f.start)), Math.max(...shown.map((x) => x.f.end))),
     };
   }
   const base = ctx.facts.store.base;
@@ -31,21 +35,35 @@ export async function hover(ctx: ServerContext, params: HoverParams): Promise<Ho
   return { contents: { kind: MarkupKind.Markdown, value: entityMarkdown(base, entity) }, range: rangeOf(doc, name.start, name.end) };
 }
 
+/** At most this many sources of the established value, and of each disputed one, are listed. */
+const MAX_SOURCES = 2;
+const MAX_DISPUTED_SOURCES = 1;
+
 /**
- * What the facts hold for a finding, with every source that says it. The finding's own
- * message is the diagnostic's, which editors already show beside the hover.
+ * A finding in a hover, said once: what is wrong and what the facts hold (the diagnostic's
+ * message — left out where the editor prints the diagnostic with the hover, as VS Code does),
+ * then the sources with their quotes and the link to the fact's line. Null when there is
+ * nothing the editor does not show already.
  */
-function findingMarkdown(ctx: ServerContext, f: Finding): string {
+function findingMarkdown(ctx: ServerContext, doc: TextDocument, f: Finding): string | undefined {
   const base = ctx.facts.store.base;
-  const lines = [`**Fact Check · ${f.code}**`];
-  if (!f.related.length) lines.push("", escapeMarkdown(f.message));
+  const parts: string[] = [];
+  if (!ctx.client.diagnosticsInHover) parts.push(`${escapeMarkdown(editorMessage(doc.getText(), f))} *(${f.code})*`);
   for (const r of f.related) {
-    lines.push("", `What the facts hold: ${escapeMarkdown(r.message)} — ${factLinkMarkdown(r.at)}`);
     const fact = factAt(base, r.at);
-    const cites = fact ? citationLines(base, fact.cite) : [];
-    if (cites.length) lines.push("", "Sources:", ...cites);
+    const lines = [`**Sources** · ${factLinkMarkdown(r.at)}`];
+    const cites = fact ? rankedCitations(base, fact.cite) : [];
+    for (const c of cites.slice(0, MAX_SOURCES)) lines.push(`- ${outletMarkdown(base, c.source)}: ${quoteMarkdown(c.quote)}`);
+    for (const d of fact?.disputed ?? []) {
+      for (const c of rankedCitations(base, d.cite).slice(0, MAX_DISPUTED_SOURCES)) {
+        lines.push(`- ${outletMarkdown(base, c.source)} gives ${escapeMarkdown(d.value)}: ${quoteMarkdown(c.quote)}`);
+      }
+    }
+    const more = cites.length - MAX_SOURCES;
+    if (more > 0) lines.push(`- and ${more} more source${more === 1 ? "" : "s"} in ${escapeMarkdown(basename(r.at.file))}`);
+    if (lines.length > 1 || !ctx.client.diagnosticsInHover) parts.push(lines.join("\n"));
   }
-  return lines.join("\n");
+  return parts.length ? parts.join("\n\n") : undefined;
 }
 
 function factFileHover(ctx: ServerContext, doc: TextDocument, offset: number): Hover | null {

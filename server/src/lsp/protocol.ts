@@ -10,7 +10,12 @@ export const COMMANDS = {
   factForm: "factcheck.factForm",
   /** Drafts facts from articles: `[{ files, append? }]` → DraftFactsResult (see DraftFactsArgs). */
   draftFacts: "factcheck.draftFacts",
+  /** A source article and a selection or quote: `[QuoteRequest]` → QuoteAnswer. */
+  quote: "factcheck.quote",
 } as const;
+
+/** The kind of the fix-all code action (as ESLint's `source.fixAll.eslint`), for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = "source.fixAll.factcheck";
 
 /** Arguments of `factcheck.draftFacts`. */
 export interface DraftFactsArgs {
@@ -43,6 +48,11 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** The client runs the guided input of "Add Fact from Selection". */
   addFactInput?: boolean;
+  /**
+   * The client shows a span's diagnostics in the hover beside the server's (VS Code does), so
+   * the server's hover leaves the diagnostic's message out and gives only the sources.
+   */
+  diagnosticsInHover?: boolean;
 }
 
 export interface FactStatus {
@@ -52,29 +62,76 @@ export interface FactStatus {
   events: number;
   sources: number;
   files: number;
-  /** Problems (errors and warnings) in the fact files. */
+  /** Problems (errors and warnings) in the fact files — never conflicts in prose. */
   problems: number;
+  /** Of those, errors (broken YAML, schema errors, dangling references…) and warnings. */
+  errors: number;
+  warnings: number;
   mode: "explicit" | "workspace" | "shipped";
   trusted: boolean;
 }
 
-import type { NewFactKind } from "../facts/newFactEdit";
+import type { FactDraft, NewFactKind, SourceDraft } from "../facts/newFactEdit";
 
-export type { NewFactKind };
+export type { FactDraft, NewFactKind, SourceDraft };
+
+/** What `factcheck.addFact` takes to add a fact (other editors send it as it is). */
+export interface AddFactRequest {
+  draft: FactDraft;
+  /** The fact file for a new entity (path or file URI); a detail or count goes to its event's file. */
+  file?: string;
+  /**
+   * A source to add along with the fact, which `draft.cite.source` may name. Its `file` (the
+   * article) is an absolute path or one relative to the fact file that receives the source.
+   */
+  newSource?: SourceDraft;
+  /** The fact file that receives the new source: by default the one that holds the most sources. */
+  sourcesFile?: string;
+}
+
+/** `factcheck.quote`: an article (a source's, or a file not yet a source) and the words to find or the quote to check. */
+export interface QuoteRequest {
+  source?: string;
+  file?: string;
+  /** Find the article's sentence that holds these words. */
+  words?: string;
+  /** Check that this quote is in the article. */
+  quote?: string;
+}
+
+export interface QuoteAnswer {
+  /** The article's absolute path, when the source has one. */
+  article?: string;
+  /** The article's sentence that holds the words, on one line. */
+  sentence?: string;
+  /** Whether the quote is in the article; absent when there is no article to check against. */
+  holds?: boolean;
+  /** Why the article cannot be read. */
+  problem?: string;
+}
 
 /** What the guided input of "Add Fact from Selection" offers and prefills. */
 export interface FactForm {
   /** The selected text on one line: the name to prefill. */
   name: string;
-  /** The sentence around the selection: the quote to prefill. */
+  /** The selected words, on one line: what source articles are searched for. */
+  selection: string;
+  /** The quote to prefill: the first of `quotes`, or empty when no article holds the selection. */
   quote: string;
+  /** The sentence of each source article that holds the selected words, trusted sources first. */
+  quotes: { source: string; quote: string }[];
   /** The selection read as a number, for counts. */
   number?: number;
   suggestedId: string;
   kinds: { kind: NewFactKind; label: string; description: string }[];
   files: { path: string; label: string; description: string }[];
   defaultFile?: string;
-  sources: { id: string; label: string; description: string }[];
+  /** `file`: the source's article (absolute path), whose words its quotes must be. */
+  sources: { id: string; label: string; description: string; outlet: string; file?: string }[];
+  /** Where a new source goes unless the writer says otherwise: the fact file with the most sources. */
+  sourcesFile?: string;
+  /** Organizations, forces and places a person's role may belong to. */
+  bodies: { id: string; label: string; description: string }[];
   events: { id: string; label: string; description: string }[];
   defaultEvent?: string;
   measures: string[];

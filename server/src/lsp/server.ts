@@ -16,7 +16,7 @@ import {
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { URI } from "vscode-uri";
-import { addFact, factForm } from "./addFact";
+import { addFact, factForm, quote } from "./addFact";
 import { CODE_ACTION_KINDS, codeActions } from "./codeActions";
 import { completion } from "./completion";
 import { ClientAbilities, ServerContext } from "./context";
@@ -42,7 +42,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let relativeWatch = false;
   let canFollowFolders = false;
   let watching: Disposable | undefined;
-  const client: ClientAbilities = { applyEdit: false, documentChanges: false, addFactInput: false };
+  const client: ClientAbilities = { applyEdit: false, documentChanges: false, addFactInput: false, diagnosticsInHover: false };
   const facts = new FactSource(options.factPaths, () => workspaceFolders);
   const settings = new SettingsCache(undefined);
   const validator = new Validator(connection, documents, facts, settings);
@@ -75,6 +75,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     client.workDoneProgress = !!caps.window?.workDoneProgress;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     client.addFactInput = init.addFactInput === true;
+    client.diagnosticsInHover = init.diagnosticsInHover === true;
     facts.trusted = init.trusted !== false;
     if (canConfigure) settings.setAsk((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: "factcheck" }));
     return {
@@ -84,7 +85,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         definitionProvider: true,
         completionProvider: { triggerCharacters: [" ", "[", ","] },
-        executeCommandProvider: { commands: [COMMANDS.addFact, COMMANDS.factForm, COMMANDS.draftFacts] },
+        executeCommandProvider: { commands: [COMMANDS.addFact, COMMANDS.factForm, COMMANDS.quote, COMMANDS.draftFacts] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "factcheck-ls", version: "0.1.0" },
@@ -261,6 +262,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return factForm(ctx, arg);
       case COMMANDS.addFact:
         return addFact(ctx, arg);
+      case COMMANDS.quote:
+        return quote(ctx, arg);
       case COMMANDS.draftFacts:
         return draftFactsCommand(ctx, arg);
       default:

@@ -6,13 +6,18 @@ import { FactStatus, NOTIFICATIONS } from "./protocol";
 
 export function factStatus(facts: FactSource): FactStatus {
   const base = facts.store.base;
+  // A drafted fact's note is no problem of the facts.
+  const problems = facts.store.allProblems().filter((p) => p.severity !== "information");
+  const errors = problems.filter((p) => p.severity === "error").length;
   return {
     facts: base.entities.size + base.events.size,
     entities: base.entities.size,
     events: base.events.size,
     sources: base.sources.size,
     files: facts.store.files().length,
-    problems: facts.store.allProblems().filter((p) => p.severity !== "information").length,
+    problems: problems.length,
+    errors,
+    warnings: problems.length - errors,
     mode: facts.mode,
     trusted: facts.trusted,
   };

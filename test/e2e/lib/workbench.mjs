@@ -56,7 +56,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.quickInput.locator('input').waitFor({ state: 'visible' });
     await this.page.keyboard.type(name);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    // The focused row, not just any: until the filter applies, recently opened files lead the list.
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: name }).first().waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await this.editor.waitFor();
@@ -179,14 +180,40 @@ export class Workbench {
   }
 
   /**
-   * Ctrl+. at the cursor, then Enter on the action titled `title` (moved to with the
-   * arrow keys if it is not the focused one). Presses Ctrl+. once more if the menu did not
-   * open (the code actions may still be on their way).
+   * The lightbulb of the active editor, if drawn: beside the text (`.lightBulbWidget`) or, on a
+   * line the text fills (wrapped prose), in the gutter (a glyph-margin widget).
    */
-  async applyQuickFix(title) {
+  lightbulb() {
+    return this.editor
+      .locator('.lightBulbWidget, .glyph-margin-widgets [class*="lightbulb"], .glyph-margin-widgets .codicon-light-bulb')
+      .filter({ visible: true })
+      .first();
+  }
+
+  /** The visible hover's content: how tall it is, and how tall it would be without scrolling. */
+  async hoverSize() {
+    return this.page.locator('.monaco-hover:visible').first().evaluate((el) => {
+      const content = el.querySelector('.monaco-hover-content') ?? el;
+      return { scrollHeight: content.scrollHeight, clientHeight: content.clientHeight, height: el.getBoundingClientRect().height };
+    });
+  }
+
+  /** A status bar item's text, by the id the extension gave it (`factcheck.status`). */
+  async statusBarText(id) {
+    const item = this.page.locator(`[id$="${id}"]`).first();
+    return (await item.innerText({ timeout: 2_000 }).catch(() => '')).replace(/\s+/g, ' ').trim();
+  }
+
+  /**
+   * Opens the code actions at the cursor — with Ctrl+. or by clicking the lightbulb — then
+   * Enter on the action titled `title` (moved to with the arrow keys if it is not the focused
+   * one). Tries once more if the menu did not open (the code actions may still be on their way).
+   */
+  async applyQuickFix(title, { via = 'keyboard' } = {}) {
     let rows;
     for (let attempt = 1; attempt <= 2 && !rows; attempt++) {
-      await this.page.keyboard.press('Control+.');
+      if (via === 'lightbulb') await this.lightbulb().click();
+      else await this.page.keyboard.press('Control+.');
       rows = await until('the Quick Fix menu', () => this.quickFixMenu(), { timeout: attempt === 1 ? 5_000 : 10_000 }).catch((e) => {
         if (attempt === 2) throw e;
         return undefined;
@@ -198,7 +225,7 @@ export class Workbench {
     for (let i = 0; i < rows.length && !(await this.quickFixMenu())?.find((r) => r.focused && r.title === title); i++) {
       await this.page.keyboard.press('ArrowDown');
     }
-    const screenshot = await this.screenshot('quickfix');
+    const screenshot = await this.screenshot(via === 'lightbulb' ? 'lightbulb-fix-all' : 'quickfix');
     await this.page.keyboard.press('Enter');
     await until('the Quick Fix menu to close', async () => !(await this.quickFixMenu()));
     return { rows, screenshot };
@@ -231,6 +258,14 @@ export class Workbench {
     if (expected !== undefined && value !== expected) throw new Error(`'${prompt}' holds ${JSON.stringify(value)}, expected ${JSON.stringify(expected)}`);
     await this.page.keyboard.press('Enter');
     return value;
+  }
+
+  /** Answers an input box with `text` (replacing what it holds). */
+  async answerInput(prompt, text) {
+    await this.waitForQuestion(prompt);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
   }
 
   async notification(text, timeout = 10_000) {
