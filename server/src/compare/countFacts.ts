@@ -37,7 +37,7 @@ export interface CountFact {
   signature: Map<string, number>;
   /** Keys of who or what is counted (its `of` and counted noun), as against what happened to them: a figure must meet the rest too. */
   subject: Set<string>;
-  /** Names in its `of` ("Lula in the Northeast", "U.S. Geological Survey reading"): a sentence that names none of them is less likely about it. */
+  /** Who in particular its `of` names ("Lula in the Northeast", "U.S. Geological Survey reading", "US forces"): a sentence that says none of it is less likely about it. */
   named: Set<string>;
   /** Of those, the common nouns ("people", "forces"), which only the figure's own noun phrase says; names ("Lula", "U.S. Geological Survey") may stand anywhere. */
   counted: Set<string>;
@@ -51,6 +51,9 @@ export interface CountFact {
   isAge: boolean;
   values: FactValue[];
 }
+
+/** People in general: a count of them needs no saying whom. */
+const GENERIC = new Set(keysOf("people"));
 
 const cache = new WeakMap<FactBase, CountFacts>();
 
@@ -107,11 +110,14 @@ export class CountFacts {
           signature.set(k, Math.max(signature.get(k) ?? 0, k.startsWith("~") ? weight * 0.8 : weight));
           if (ofSubject) subject.add(k);
           if (ofSubject && !t.cap && !t.upper) counted.add(k);
-          if (ofSubject && (t.cap || t.upper) && !k.startsWith("~")) named.add(k);
+          // Who in particular: a name, or a group that is not people in general ("US forces", not "people").
+          if (ofSubject && !k.startsWith("~") && (t.cap || t.upper || !GENERIC.has(k))) named.add(k);
         }
       }
     };
     note(count.measure, 2);
+    const measureKeys = new Set<string>();
+    for (const t of tokenize(count.measure)) if (t.kind === "word") for (const k of keysOf(t.norm)) measureKeys.add(k);
     const measureWords: string[][] = [];
     for (const t of tokenize(count.measure)) {
       if (t.kind !== "word" || V.stopwords.has(t.norm) || V.unitNames.has(t.norm) || V.multipliers.has(t.norm) || t.norm === "in") continue;
@@ -140,7 +146,8 @@ export class CountFacts {
         continue;
       }
       if (!unit && own.unit && own.kind !== "age") unit = own.unit;
-      if (own.noun && !noun) noun = matchKey(own.noun);
+      // "nearly 500 dead": a noun that is the measure itself says what befell them, not who they were.
+      if (own.noun && !noun && !keysOf(own.noun).some((k) => k.startsWith("~") && measureKeys.has(k))) noun = matchKey(own.noun);
       for (const w of own.context) {
         for (const k of w.keys) {
           const weight = (k.startsWith("~") ? 0.8 : 1) * Math.min(1.2, w.weight * 1.5);
