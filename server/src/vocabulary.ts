@@ -37,7 +37,7 @@ interface RawVocabulary {
     near: string[];
     edges: string[];
   };
-  people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[] };
+  people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[]; officeVerbs: Record<string, string> };
   concepts: { groups: string[][] };
   happenings: { groups: string[][]; aspects: string[][] };
   framing: Record<"speech" | "negations" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "between", string[]>;
@@ -157,6 +157,8 @@ export const vocabulary = {
   ranks: new Set(raw.people.ranks),
   honorifics: new Set(raw.people.honorifics),
   ageWords: new Set(raw.people.ageWords),
+  /** Verbs that say an office, and the office they mean ("heads" → head). */
+  officeVerbs: table(raw.people.officeVerbs),
   /** The concept groups a word belongs to: words of one meaning ("toll", "killed", "deaths"). */
   conceptsOf: groupIndex(raw.concepts.groups),
   /** The happening kind (group) a word names: "quake" and "earthquake" are one kind; aspects follow the kinds. */

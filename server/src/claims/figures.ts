@@ -56,7 +56,9 @@ export interface ContextWord {
 }
 
 const PART_OF = new Set(["the", "them", "those", "these", "its", "their", "whom", "which", "our", "his", "her"]);
-const CLAUSE_BREAKS = new Set([";", ":", "—", "–", "(", ")", "|", "•"]);
+const CLAUSE_BREAKS = new Set([";", "(", ")", "|", "•"]);
+/** A colon or a dash goes on about the same thing ("won it overwhelmingly: 63.9%"): its words count, for less. */
+const SOFT_BREAKS = new Set([":", "—", "–"]);
 const ARTICLES = new Set(["a", "an"]);
 const FOR_EACH = new Set(["a", "an", "per", "each", "every"]);
 /** Words that may stand between a number and its counted noun ("13 more people", "3 other US soldiers"). */
@@ -447,11 +449,13 @@ function nounAfter(tokens: Token[], from: number): number | undefined {
 function contextOf(tokens: Token[], f: Figure, all: Figure[]): ContextWord[] {
   const words: ContextWord[] = [];
   const reach = 24;
+  let soft = 1;
   const take = (k: number, dist: number): void => {
     const t = tokens[k];
+    if (SOFT_BREAKS.has(t.raw)) soft = 0.6;
     if (t.kind !== "word" && !(t.kind === "number" && /^\d{4}$/.test(t.raw))) return;
     if (V.stopwords.has(t.norm) || V.multipliers.has(t.norm) || V.numberWords.has(t.norm) || (/^\d/.test(t.norm) && !/^\d{4}$/.test(t.raw))) return;
-    let weight = 1 / (1 + dist / 4);
+    let weight = soft / (1 + dist / 4);
     // Nearer another figure: it is that figure's word.
     for (const o of all) {
       if (o === f) continue;
@@ -464,7 +468,10 @@ function contextOf(tokens: Token[], f: Figure, all: Figure[]): ContextWord[] {
     if (CLAUSE_BREAKS.has(tokens[k].raw)) break;
     take(k, d);
   }
+  soft = 1;
   // The figure's own words (its number, scale and unit) are not context: the unit is compared as a unit.
+  // What an amount is for is ("$95 a share").
+  if (f.per) words.push({ keys: keysOf(f.per), weight: 1, at: f.last - 1 });
   for (let k = f.last, d = 1; k < tokens.length && d <= reach; k++, d++) {
     if (CLAUSE_BREAKS.has(tokens[k].raw)) break;
     take(k, d);

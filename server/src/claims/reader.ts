@@ -13,7 +13,7 @@ import { Figure, readFigures } from "./figures";
 import { Quantity, readQuantities } from "./numbers";
 import { PlaceClaim, readPlaces } from "./places";
 import { BasedClaim, FoundedClaim, readBased, readRelations, RelationClaim } from "./relations";
-import { readRoles, readTitles, RoleClaim, TitleClaim } from "./roles";
+import { OfficeWords, officeWords, readRoles, RoleClaim } from "./roles";
 
 /** All offsets are relative to the start of the block. */
 export interface SentenceReading {
@@ -34,8 +34,8 @@ export interface SentenceReading {
   figures: readonly Figure[];
   dates: readonly DateMention[];
   places: readonly PlaceClaim[];
+  /** Offices the sentence gives people ("President Li Keqiang", "Nadella, the chief executive of …"). */
   roles: readonly RoleClaim[];
-  titles: readonly TitleClaim[];
   relations: readonly RelationClaim[];
   founded: readonly FoundedClaim[];
   based: readonly BasedClaim[];
@@ -51,12 +51,18 @@ export interface ReaderContext {
   names: NameIndex;
   countryByDemonym: (norm: string) => string | undefined;
   happenings: Happenings;
+  offices: OfficeWords;
+}
+
+/** Every role title and alias of the fact base: its own words of office. */
+function* roleTitles(base: FactBase): Iterable<string> {
+  for (const e of base.entities.values()) for (const r of e.roles) yield* [r.title, ...r.aliases];
 }
 
 export function makeReaderContext(base: FactBase, names: NameIndex): ReaderContext {
   const demonyms = new Map<string, string>();
   for (const e of base.entities.values()) if (e.demonym) demonyms.set(e.demonym.toLowerCase(), e.id);
-  return { base, names, countryByDemonym: (norm) => demonyms.get(norm), happenings: new Happenings(base) };
+  return { base, names, countryByDemonym: (norm) => demonyms.get(norm), happenings: new Happenings(base), offices: officeWords(roleTitles(base)) };
 }
 
 /**
@@ -124,8 +130,7 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
       figures: some(figures),
       dates: some(dates),
       places: some(readPlaces(tokens, names.mentions, isPlace, ctx.countryByDemonym)),
-      roles: some(readRoles(tokens, names.mentions, kindOf)),
-      titles: some(readTitles(tokens, people)),
+      roles: some(readRoles(tokens, names.mentions, kindOf, ctx.offices)),
       relations: some(relations),
       founded: some(founded),
       foundingDates: some(foundingDates),

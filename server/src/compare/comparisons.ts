@@ -12,7 +12,7 @@ import { compareFigures } from "./figures";
 import { SentenceFrame } from "./frame";
 import { reportHonorific, reportSuspect } from "./names";
 import { compareBased, compareFounded, compareRelation } from "./organizations";
-import { compareRole, compareTitle } from "./people";
+import { compareRole } from "./people";
 import { compareEventPlace, compareLocatedPlace, compareRegionOf, knowsPlaceAspect } from "./places";
 
 export interface Comparison {
@@ -42,9 +42,7 @@ const ties: Comparison = {
 const offices: Comparison = {
   name: "offices: a person given another's office or organization",
   compare(frame, ctx) {
-    const s = frame.reading;
-    for (const r of s.roles) if (frame.claims(r.person.start)) compareRole(ctx, r);
-    for (const t of s.titles) if (!s.roles.some((r) => r.person === t.person) && frame.claims(t.person.start)) compareTitle(ctx, t);
+    for (const r of frame.reading.roles) if (frame.claims(r.person.start)) compareRole(ctx, r, frame.state);
   },
 };
 

@@ -52,6 +52,11 @@ export interface CountFact {
   values: FactValue[];
 }
 
+/** Days, months and years in a count's `of` ("closing price on Friday 14 January 2022") say when, not whose. */
+function isCalendar(word: string): boolean {
+  return V.weekdays.has(word) || V.months.has(word) || /^\d/.test(word);
+}
+
 /** People in general: a count of them needs no saying whom. */
 const GENERIC = new Set(keysOf("people"));
 
@@ -81,6 +86,14 @@ export class CountFacts {
     for (const f of this.all) for (const k of f.subject) if (subjectDf.get(k) === 1 && !k.startsWith("~")) f.ownSubject.add(k);
     for (const f of this.all) {
       for (const [k, w] of f.signature) f.signature.set(k, w / Math.sqrt(df.get(k)!));
+      // An event's own words (its kind, its keywords) say a figure is of that event: weak evidence, but
+      // what tells "the firefight went on for five hours" is the raid's duration. Added after the
+      // weighting, as every count of the event has them.
+      if (f.owner.kind === "event") {
+        for (const text of [f.owner.event.kind, ...f.owner.event.keywords]) {
+          for (const t of tokenize(text)) if (t.kind === "word") for (const k of keysOf(t.norm)) if (!f.signature.has(k)) f.signature.set(k, 0.3);
+        }
+      }
       for (const k of f.signature.keys()) (this.byKey.get(k) ?? this.byKey.set(k, []).get(k)!).push(f);
     }
   }
@@ -100,6 +113,16 @@ export class CountFacts {
   private add(count: Count, owner: CountFact["owner"]): void {
     const signature = new Map<string, number>();
     const subject = new Set<string>();
+    // Names the event itself implies (its own name, who acted, who was targeted) need no saying.
+    const implied = new Set<string>();
+    if (owner.kind === "event") {
+      const ev = owner.event;
+      const names = [ev.name, ...[...(ev.actors?.ids ?? []), ...(ev.targets?.ids ?? []), ev.place?.at].flatMap((id) => {
+        const e = id ? this.base.entities.get(id) : undefined;
+        return e ? [e.name, ...e.variants] : [];
+      })];
+      for (const n of names) for (const t of tokenize(n)) if (t.kind === "word") implied.add(matchKey(t.norm));
+    } else for (const n of [owner.entity.name, ...owner.entity.variants]) for (const t of tokenize(n)) if (t.kind === "word") implied.add(matchKey(t.norm));
     const counted = new Set<string>();
     const named = new Set<string>();
     const note = (text: string | undefined, weight: number, ofSubject = false): void => {
@@ -111,7 +134,7 @@ export class CountFacts {
           if (ofSubject) subject.add(k);
           if (ofSubject && !t.cap && !t.upper) counted.add(k);
           // Who in particular: a name, or a group that is not people in general ("US forces", not "people").
-          if (ofSubject && !k.startsWith("~") && (t.cap || t.upper || !GENERIC.has(k))) named.add(k);
+          if (ofSubject && !k.startsWith("~") && (t.cap || t.upper || !GENERIC.has(k)) && !implied.has(k) && !isCalendar(t.norm)) named.add(k);
         }
       }
     };
@@ -122,12 +145,6 @@ export class CountFacts {
     for (const t of tokenize(count.measure)) {
       if (t.kind !== "word" || V.stopwords.has(t.norm) || V.unitNames.has(t.norm) || V.multipliers.has(t.norm) || t.norm === "in") continue;
       measureWords.push(keysOf(t.norm));
-    }
-    // An event's own words (its kind, its keywords) say a figure is of that event: weak evidence, but
-    // what tells "the firefight went on for five hours" is the raid's duration.
-    if (owner.kind === "event") {
-      note(owner.event.kind, 0.4);
-      for (const k of owner.event.keywords) note(k, 0.4);
     }
     note(count.of?.replace(/-/g, " "), 1.5, true);
     if (count.within) note(count.within, 0.5, true);

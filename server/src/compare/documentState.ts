@@ -12,10 +12,12 @@ export interface DocState {
   lastMeasure?: string;
   /** Places the last few sentences named, oldest first, for "the province is home to …". */
   recentPlaces: string[];
+  /** Bodies (organizations, forces) the last sentences named, oldest first, for "the court's president". */
+  recentBodies: string[];
 }
 
 export function newDocState(): DocState {
-  return { people: new Set(), peopleKey: "", recentPlaces: [] };
+  return { people: new Set(), peopleKey: "", recentPlaces: [], recentBodies: [] };
 }
 
 /** What one sentence adds to the document state; worked out once per (cached) reading. */
@@ -23,6 +25,7 @@ interface StateDelta {
   people: readonly string[];
   measure?: string;
   places: readonly string[];
+  bodies: readonly string[];
 }
 /** Most sentences name no one and no place: one shared empty list, as deltas are kept per reading. */
 const NONE: readonly string[] = Object.freeze([]);
@@ -34,10 +37,12 @@ function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
     const kind = (id: string): string | undefined => base.entities.get(id)?.kind;
     const people: string[] = [];
     const places: string[] = [];
+    const bodies: string[] = [];
     for (const m of s.mentions) {
       const k = kind(m.entityId);
       if (k === "person") people.push(m.entityId);
       else if (k === "place") places.push(m.entityId);
+      else if (k === "organization" || k === "force") bodies.push(m.entityId);
     }
     for (const m of s.suspects) if (kind(m.entityId) === "person") people.push(m.entityId);
     // The last total stated: what a share stated after it counts.
@@ -47,6 +52,7 @@ function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
       people: people.length ? people : NONE,
       measure,
       places: places.length ? places : NONE,
+      bodies: bodies.length ? bodies : NONE,
     };
     deltas.set(s, d);
   }
@@ -62,6 +68,10 @@ export function advance(state: DocState, s: SentenceReading, base: FactBase): vo
     state.peopleKey += `${id},`;
   }
   if (d.measure) state.lastMeasure = d.measure;
+  if (d.bodies.length) {
+    state.recentBodies.push(...d.bodies);
+    if (state.recentBodies.length > 12) state.recentBodies.splice(0, state.recentBodies.length - 12);
+  }
   if (d.places.length) {
     state.recentPlaces.push(...d.places);
     if (state.recentPlaces.length > 12) state.recentPlaces.splice(0, state.recentPlaces.length - 12);

@@ -92,7 +92,7 @@ function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Candid
     }
     const { score, gated } = wordScore(f, fact);
     if (score <= 0) continue;
-    possible.push({ fact, score: score * weight });
+    if (gated) possible.push({ fact, score: score * weight });
     if (gated && score * weight >= THRESHOLD) clear.push({ fact, score: score * weight });
   }
   clear.sort((a, b) => b.score - a.score);

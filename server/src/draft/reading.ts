@@ -97,8 +97,8 @@ export function readWithFacts(text: string, base: FactBase): Reading[] {
         figures: figuresOf(r.quantities, shift),
         dates: readDates(tokens),
         places: r.places.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
-        roles: r.roles.map((x) => ({ person: x.person.entityId, org: x.org.entityId, roleNoun: x.roleNoun })),
-        titles: r.titles.map((x) => ({ person: x.person.entityId, title: x.title, start: x.person.start + shift })),
+        roles: r.roles.filter((x) => x.org).map((x) => ({ person: x.person.entityId, org: x.org!.entityId, roleNoun: x.title[x.title.length - 1] })),
+        titles: r.roles.filter((x) => !x.org).map((x) => ({ person: x.person.entityId, title: x.title.join(" "), start: x.person.start + shift })),
         actors: r.actors.filter((a) => !a.byCountry).map((a) => a.actor.entityId),
       });
     });

@@ -39,7 +39,7 @@ export interface NameAt {
 /** What a block's comparisons depend on besides its text: its sentences' events and the document before it. */
 function contextKey(atts: Attribution[], state: DocState): string {
   // Joined, not concatenated: a key kept in the cache is one flat string, not a tree of pieces.
-  const parts = [state.peopleKey, "|", state.lastMeasure ?? "", "|", state.recentPlaces.join(","), "|"];
+  const parts = [state.peopleKey, "|", state.lastMeasure ?? "", "|", state.recentPlaces.join(","), "|", state.recentBodies.join(","), "|"];
   for (const a of atts) {
     parts.push(a.primary?.id ?? "", "/");
     for (const e of a.candidates) parts.push(e.id, ",");
