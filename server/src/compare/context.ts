@@ -2,6 +2,7 @@
 // wording of "what the sources say" with the source that says it.
 import { ConflictCode, Finding, Fix, RelatedFact } from "../engine/findings";
 import { Citation, Entity, FactBase, FactLocation } from "../facts/model";
+import { normalizeName } from "../text/normalize";
 
 export interface Conflict {
   code: ConflictCode;
@@ -18,6 +19,9 @@ export interface Conflict {
   written: string;
 }
 
+/** Every recorded spelling of a base's entities, made once per base (a context is made per block). */
+const spellingsOf = new WeakMap<FactBase, Map<string, string>>();
+
 export class CompareContext {
   readonly findings: Finding[] = [];
   /** Offset of the block whose sentences are being compared. */
@@ -27,6 +31,16 @@ export class CompareContext {
 
   entity(id: string | undefined): Entity | undefined {
     return id ? this.base.entities.get(id) : undefined;
+  }
+
+  /** The entity a spelling names exactly (its name or a variant), if any. */
+  entityNamed(spelling: string): string | undefined {
+    let spellings = spellingsOf.get(this.base);
+    if (!spellings) {
+      spellingsOf.set(this.base, (spellings = new Map()));
+      for (const e of this.base.entities.values()) for (const n of [e.name, ...e.variants]) spellings.set(normalizeName(n), e.id);
+    }
+    return spellings.get(normalizeName(spelling));
   }
 
   name(id: string | undefined): string {

@@ -141,6 +141,12 @@ export function buildFactBase(files: ParsedFactFile[], options: BuildOptions = {
     });
   }
   breakPlaceCycles(base, linked, report);
+  // The articles themselves, for comparing a sentence with the source's own words.
+  for (const source of base.sources.values()) {
+    if (!source.file) continue;
+    const read = articles(source);
+    if (read?.text) base.articles.set(source.id, read.text);
+  }
   // Positions are all found: what it took to find them (a Document) can go.
   for (const file of files) file.positions.release();
   return { base, problems };
@@ -328,8 +334,8 @@ function articleReader(
   texts: Pick<SourceTexts, "read">,
   report: Reporter,
   linked: { file: ParsedFactFile; compiled: CompiledFactFile }[],
-): (source: Source) => { normalized: string } | undefined {
-  const articles = new Map<string, { normalized: string } | undefined>();
+): (source: Source) => { normalized: string; text?: string } | undefined {
+  const articles = new Map<string, { normalized: string; text?: string } | undefined>();
   return (source) => {
     if (articles.has(source.id)) return articles.get(source.id);
     const path = resolve(dirname(source.at.file), source.file!);

@@ -186,8 +186,10 @@ export interface FactBase {
   events: Map<string, FactEvent>;
   /** The files this base was built from, in load order. */
   files: string[];
+  /** The text of each source's article, by source id, where its `file` could be read. */
+  articles: Map<string, string>;
 }
 
 export function emptyFactBase(): FactBase {
-  return { sources: new Map(), entities: new Map(), events: new Map(), files: [] };
+  return { sources: new Map(), entities: new Map(), events: new Map(), files: [], articles: new Map() };
 }

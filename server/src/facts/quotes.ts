@@ -32,10 +32,10 @@ export function quoteInText(quote: string, normalizedArticle: string): boolean {
 
 /** Reads source articles once each, again only when they change on disk. */
 export class SourceTexts {
-  private cache = new Map<string, { stamp: string; normalized: string }>();
+  private cache = new Map<string, { stamp: string; normalized: string; text: string }>();
 
-  /** The article's normalized text, or an error message when it cannot be read. */
-  read(path: string): { normalized: string } | { error: string } {
+  /** The article's normalized text (and as written), or an error message when it cannot be read. */
+  read(path: string): { normalized: string; text?: string } | { error: string } {
     let stamp: string;
     try {
       const stat = statSync(path);
@@ -47,8 +47,8 @@ export class SourceTexts {
     const hit = this.cache.get(path);
     if (hit && hit.stamp === stamp) return hit;
     try {
-      const normalized = normalizeQuoteText(readFileSync(path, "utf8"));
-      const entry = { stamp, normalized };
+      const text = readFileSync(path, "utf8");
+      const entry = { stamp, normalized: normalizeQuoteText(text), text };
       this.cache.set(path, entry);
       return entry;
     } catch (e) {
