@@ -188,6 +188,14 @@ export function slipOf(d: Token[], s: Token[]): Slip | undefined {
     if (V.antonyms.get(a.norm)?.has(b.norm)) return { kind: "opposite", code: "wrong-detail", right: b.raw, from: at, to: at + 1 };
     if (a.kind === "number" && b.kind === "number" && /^\d{4}$/.test(a.raw) && /^\d{4}$/.test(b.raw) && a.raw !== b.raw) return { kind: "year", code: "wrong-date", right: b.raw, from: at, to: at + 1 };
   }
+  // One year each, among words said otherwise ("fiscal 2024" for "fiscal year 2023").
+  const years = (ts: Token[]): Token[] => ts.filter((t) => t.kind === "number" && /^\d{4}$/.test(t.raw));
+  const dy = years(d);
+  const sy = years(s);
+  if (dy.length === 1 && sy.length === 1 && dy[0].raw !== sy[0].raw && !nameRun(d) && !nameRun(s)) {
+    const at = d.indexOf(dy[0]);
+    return { kind: "year", code: "wrong-date", right: sy[0].raw, from: at, to: at + 1 };
+  }
   const dn = nameRun(d);
   const sn = nameRun(s);
   if (!dn || !sn) return undefined;
@@ -252,7 +260,8 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
     const { gap, slip } = slips[0] as { gap: Gap; slip: Slip };
     const { before, after, around } = anchored(tokens, keys, matchedAt, gap, 4);
     // Held on both sides by the source's own words (or four of them where the sentence ends), most words around it the source's.
-    const held = (before >= 1 && after >= 1 && before + after >= 4) || before >= 4 || after >= 4;
+    // At a sentence's end (or start) the other side alone holds it: three of its words, all the source's.
+    const held = (before >= 1 && after >= 1 && before + after >= 4) || before >= 4 || after >= 4 || ((before >= 3 || after >= 3) && before + after === around);
     if (!held || (before + after) / Math.max(1, around) < 0.7) continue;
     const from = tokens[gap.draft[0] + slip.from];
     const to = tokens[gap.draft[0] + slip.to - 1];

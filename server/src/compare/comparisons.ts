@@ -5,6 +5,7 @@ import { FactEvent } from "../facts/model";
 import { vocabulary as V } from "../vocabulary";
 import { compareActor } from "./actors";
 import { compareAligned } from "./aligned";
+import { compareChanges } from "./changes";
 import { CompareContext } from "./context";
 import { compareEventDate } from "./dates";
 import { compareBuilding } from "./details";
@@ -73,9 +74,11 @@ const eventDates: Comparison = {
       // An event the sentence points at only through this very date is no alternative: a wrong year
       // must not make the sentence the year's own event.
       const own = frame.attribution.own;
-      const tied = frame.candidates.filter(
-        (ev) => frame.tiedTo(ev, d.start, "date") && (ev === frame.main || (own.get(ev.id) ?? 0) - dateCue(frame, ev, d) >= 0.8),
-      );
+      const weight = (ev: FactEvent): number => (own.get(ev.id) ?? 0) - dateCue(frame, ev, d);
+      // The event the sentence names most strongly, but for the date itself, comes first: its date is the fix.
+      const tied = frame.candidates
+        .filter((ev) => frame.tiedTo(ev, d.start, "date") && (ev === frame.main || weight(ev) >= 0.8))
+        .sort((a, b) => weight(b) - weight(a) || (b === frame.main ? 1 : 0) - (a === frame.main ? 1 : 0));
       if (tied.length) compareEventDate(ctx, d, tied, frame.reading.mentions);
     }
   },
@@ -118,6 +121,13 @@ const actors: Comparison = {
   },
 };
 
+const changes: Comparison = {
+  name: "the direction of a change against its own figures ('20.56%, up from 20.95%')",
+  compare(frame, ctx) {
+    compareChanges(ctx, frame);
+  },
+};
+
 const details: Comparison = {
   name: "details in words: a sentence that follows a source's words but changes one of them",
   compare(frame, ctx) {
@@ -127,7 +137,7 @@ const details: Comparison = {
 };
 
 /** The comparisons, in the order their findings are made; when findings overlap, conflict codes' priority decides. */
-export const COMPARISONS: readonly Comparison[] = [names, ties, offices, whereThingsLie, figures, eventDates, eventPlaces, actors, details];
+export const COMPARISONS: readonly Comparison[] = [names, ties, offices, whereThingsLie, figures, changes, eventDates, eventPlaces, actors, details];
 
 function fitsPlace(ctx: CompareContext, p: Parameters<typeof compareEventPlace>[1], ev: FactEvent): boolean {
   const scratch = new CompareContext(ctx.base);

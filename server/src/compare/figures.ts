@@ -27,7 +27,7 @@ export function rangeOf(value: number, qualifier: Qualifier, side: "fact" | "cla
     case "nearly":
       return [value * 0.85, value];
     case "up to":
-      return [value * 0.5, value];
+      return side === "fact" ? [value * 0.8, value] : [value * 0.5, value];
     case "fewer than":
       return [0, value - 1e-9];
     default:
@@ -245,7 +245,7 @@ function judge(ctx: CompareContext, f: Figure, found: Candidates, frame: Sentenc
   // its words point at half as strongly as they point at any: a figure that fits one is left alone.
   const rivals = scored.filter((s) => s.score >= best.score * 0.75);
   const top = found.possible[0]?.score ?? 0;
-  const maybe = found.possible.filter((s) => s.score >= top * 0.5 && !rivals.includes(s));
+  const maybe = found.possible.filter((s) => s.score >= top * 0.6 && !rivals.includes(s));
   let disputed: { fact: CountFact; value: FactValue } | undefined;
   for (const { fact } of maybe) for (const v of fact.values) if (fits(f, fact, v) && (v.established || reported(f, fact, v, frame, ctx))) return;
   for (const { fact } of rivals) {

@@ -92,7 +92,7 @@ export class SentenceFrame {
 
   /** Whether the clause before an offset expects rather than reports ("is expected to close in", "will be sworn in on"). */
   expected(at: number): boolean {
-    const before = this.wordsBefore(at, 8);
+    const before = this.wordsBefore(at, 12);
     return V.expectation.some((phrase) => {
       for (let i = 0; i + phrase.length <= before.length; i++) if (phrase.every((w, k) => before[i + k] === w)) return true;
       return false;

@@ -27,10 +27,15 @@ function namesRole(words: readonly string[], role: Role): boolean {
   });
 }
 
-/** Whether a role is of this body, or of one tied to it. */
-function ofBody(ctx: CompareContext, role: Role, bodyId: string): boolean {
+/**
+ * Whether a role is of this body. An office is of one body ("chief executive of Microsoft Gaming" is
+ * not Microsoft's); a mere tie ("Lister of the Institute") may be of any body tied to it.
+ */
+function ofBody(ctx: CompareContext, role: Role, bodyId: string, office = true): boolean {
   if (!role.of) return false;
-  return role.of === bodyId || relatedOrganizations(ctx, role.of).has(bodyId) || relatedOrganizations(ctx, bodyId).has(role.of);
+  if (role.of === bodyId) return true;
+  if (office) return [role.of, bodyId].some((a) => ctx.entity(a)?.relations.some((r) => r.type === "formerly" && r.target === (a === role.of ? bodyId : role.of)));
+  return relatedOrganizations(ctx, role.of).has(bodyId) || relatedOrganizations(ctx, bodyId).has(role.of);
 }
 
 /** The one other person who holds an office of these words (in this body, if named). */
@@ -65,12 +70,13 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim, state: DocSta
   if (!person || !person.roles.length) return;
   const body = bodyOf(ctx, claim, state);
   if (claim.orgByNoun && !body) return;
-  // An office the person holds (of the body named, or of a body tied to it): right.
+  const office = claim.title.length > 0;
+  // An office the person holds (of the body named): right.
   if (person.roles.some((r) => namesRole(claim.title, r) && (!body || !r.of || ofBody(ctx, r, body.id)))) return;
-  // A body the person holds another office in: the words of office are looser than the facts ("official").
-  if (body && person.roles.some((r) => ofBody(ctx, r, body.id))) return;
+  // A body the person holds another office in, or is tied to: the words of office are looser than the facts ("official").
+  if (body && person.roles.some((r) => ofBody(ctx, r, body.id, false) && (!office || ofBody(ctx, r, body.id) || !holderOf(ctx, claim.title, body.id, person.id)))) return;
   const holder = holderOf(ctx, claim.title, body?.id, person.id);
-  const office = claim.title.join(" ");
+  const officeText = claim.title.join(" ");
   if (holder) {
     const role = holder.role;
     const own = person.roles.find((r) => !body || ofBody(ctx, r, body.id)) ?? person.roles[0];
@@ -102,7 +108,7 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim, state: DocSta
     code: "wrong-relation",
     start: body.start,
     end: body.end,
-    message: `${ownBody.name}, not ${body.written} — ${person.name} is ${own.title} of the ${ownBody.name}${office ? `, not ${office} of the ${ctx.name(body.id)}` : ""}${ctx.cite(own.cite)}.`,
+    message: `${ownBody.name}, not ${body.written} — ${person.name} is ${own.title} of the ${ownBody.name}${officeText ? `, not ${officeText} of the ${ctx.name(body.id)}` : ""}${ctx.cite(own.cite)}.`,
     fixes: [{ newText: ownBody.name }],
     preferred: !!claim.org,
     fact: { at: own.at, what: `${person.name}: ${own.title}, ${ownBody.name}` },
