@@ -126,6 +126,11 @@ export class FactSource {
     return this.store.files().filter((f) => this.mode !== "shipped" || !f.startsWith(shippedFactsDir() + sep));
   }
 
+  /** A document closed: the checker lets go of what it kept for it (a checker not built yet has nothing). */
+  release(uri: string): void {
+    this.checker?.release(uri);
+  }
+
   /** The checker for the facts in force, rebuilt only when they change. */
   get current(): Checker {
     if (!this.checker || this.checkerGeneration !== this.store.generation) {

@@ -24,6 +24,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** The client runs the guided input of "Add Fact from Selection". */
   addFactInput?: boolean;
+  /** Milliseconds of work a check as you type may take before it stops (default 5000). */
+  checkBudgetMs?: number;
 }
 
 export interface FactStatus {

@@ -73,6 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     client.documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     client.addFactInput = init.addFactInput === true;
+    if (typeof init.checkBudgetMs === "number" && init.checkBudgetMs > 0) validator.budgetMs = init.checkBudgetMs;
     facts.trusted = init.trusted !== false;
     if (canConfigure) settings.setAsk((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: "factcheck" }));
     return {
