@@ -12,6 +12,9 @@ import { generateDraft, generateFactBase } from "./generate";
 import { LoadFigures } from "./loadFacts";
 import { hotSpots } from "./profile";
 import { benchDrafts, benchServerFacts, DraftFigures, ServerFactFigures } from "./server";
+import { benchGrowth, benchHostile, benchResponsiveness, GrowthFigures } from "./growth";
+import { longParagraph, longSentence } from "../test/fuzz/drafts";
+import { Random } from "../test/fuzz/random";
 import { mb, ms, summarize } from "./stats";
 
 const args = process.argv.slice(2);
@@ -44,6 +47,18 @@ const TARGETS = {
   load100kMs: 3000,
   load100kMb: 500,
   server1MbMb: 200,
+  growthExponent: 1.15,
+  longSentence1MbMs: 2000,
+  hostileMsPerMb: 2000,
+  hoverDuringCheckP95Ms: 50,
+  editDuringCheckMs: 300,
+};
+
+/** Sizes of the growth curves (bytes): document size 10 KB → 4 MB, sentence and paragraph length 10 KB → 1 MB. */
+const GROWTH = {
+  document: quick ? [10_000, 30_000, 100_000, 300_000] : [10_000, 40_000, 160_000, 640_000, 2_000_000, 4_000_000],
+  sentence: quick ? [10_000, 30_000, 100_000] : [10_000, 30_000, 100_000, 300_000, 1_000_000],
+  paragraph: quick ? [10_000, 30_000, 100_000] : [10_000, 30_000, 100_000, 300_000, 1_000_000],
 };
 
 interface CspellFigures {
@@ -51,6 +66,8 @@ interface CspellFigures {
   startupMs: number;
   files: { file: string; issues: number; medianMs: number }[];
 }
+
+const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1)} MB` : `${Math.round(bytes / 1e3)} KB`);
 
 function log(line = ""): void {
   process.stdout.write(`${line}\n`);
@@ -179,6 +196,38 @@ async function main(): Promise<void> {
   if (cspell) log(`cspell ${cspell.version}: lint API in one process, dictionaries loaded once (start-up ${ms(cspell.startupMs)} ms), median of 5 checks of the whole draft.`);
   log();
 
+  // ---- growth: first diagnostics against document size, sentence length, paragraph length
+  // Few wrong claims, so the 1,000-finding cap (which stops the comparisons early) does not flatter the curves.
+  const runs = quick ? 3 : 3;
+  const growth: GrowthFigures[] = [
+    await benchGrowth("document", (b) => generateDraft(b, 500 + b, 0.02), GROWTH.document, runs, [FACTS], warmup),
+    await benchGrowth("sentence", (b) => longSentence(new Random(600 + b), b, 0.02), GROWTH.sentence, runs, [FACTS], warmup),
+    await benchGrowth("paragraph", (b) => longParagraph(new Random(700 + b), b), GROWTH.paragraph, runs, [FACTS], warmup),
+  ];
+  log(`Growth (the real server over LSP, first diagnostics, median of ${runs}, no check budget; exponent of a log-log least-squares fit, 1 = linear)`);
+  table(
+    ["grows", ...growth[0].points.map((_, i) => `size ${i + 1}`), "exponent"],
+    growth.map((g) => [g.label, ...growth[0].points.map((_, i) => (g.points[i] ? `${kb(g.points[i].bytes)}: ${ms(g.points[i].medianMs)} ms` : "")), g.exponent.toFixed(2)]),
+  );
+  log();
+
+  // ---- hostile drafts, with the default check budget
+  const hostile = await benchHostile([FACTS], warmup);
+  log("Hostile drafts (the fuzz tests' drafts, one server, default 5 s budget; ms from didOpen to diagnostics)");
+  table(
+    ["draft", "size", "ms", "ms per MB", "diagnostics", "stopped (too long)", "server alive"],
+    hostile.drafts.map((h) => [h.name, kb(h.bytes), ms(h.ms), ms(h.msPerMb), String(h.diagnostics), h.stopped ? "yes" : "no", h.alive ? "yes" : "NO"]),
+  );
+  log(`server RSS: ${mb(hostile.rssBeforeMb)} MB before, peak ${mb(hostile.peakMb)} MB, ${mb(hostile.rssAfterCloseMb)} MB after every hostile draft was closed`);
+  log();
+
+  // ---- answering while a long draft is checked
+  const response = await benchResponsiveness([FACTS], warmup, 1_000_000);
+  log(`While a ${kb(response.longBytes)} single-sentence draft is checked (its first diagnostics after ${ms(response.longMs)} ms):`);
+  log(`  hover on another document: median ${ms(response.hover.median)} ms, p95 ${ms(response.hover.p95)} ms, max ${ms(response.hover.max)} ms (${response.hoversDuringCheck} of ${response.hover.n} answered during the check)`);
+  log(`  an edit to a small draft checked and published in ${ms(response.editMs)} ms${response.editDuringCheck ? " (during the check)" : " (after the check ended)"}`);
+  log();
+
   // ---- targets
   const byLabel = (l: string): DraftFigures | undefined => results.find((r) => r.label === l);
   const verdicts: string[] = [];
@@ -194,6 +243,16 @@ async function main(): Promise<void> {
   const l100k = loads.get(100_000);
   verdict(l100k && l100k.loadMs < TARGETS.load100kMs, `100,000-entity fact base loaded in ${ms(l100k?.loadMs ?? NaN)} ms, median of ${l100k?.runs} (target < ${TARGETS.load100kMs} ms)`);
   verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS, median of ${l100k?.runs} (target < ${TARGETS.load100kMb} MB)`);
+  for (const g of growth) verdict(g.exponent <= TARGETS.growthExponent, `time against ${g.label} ${g.label === "document" ? "size" : "length"} grows with exponent ${g.exponent.toFixed(2)} (target ≤ ${TARGETS.growthExponent})`);
+  const sentence1Mb = hostile.drafts.find((h) => h.name === "a 1 MB sentence without a full stop");
+  verdict(sentence1Mb && !sentence1Mb.stopped && sentence1Mb.ms < TARGETS.longSentence1MbMs, `first diagnostics of a 1 MB single-sentence draft in ${ms(sentence1Mb?.ms ?? NaN)} ms (target < ${TARGETS.longSentence1MbMs} ms)`);
+  const slowest = [...hostile.drafts].sort((a, b) => b.ms / Math.max(1, b.bytes / 1e6) - a.ms / Math.max(1, a.bytes / 1e6))[0];
+  verdict(
+    hostile.drafts.every((h) => h.alive && h.ms < TARGETS.hostileMsPerMb * Math.max(1, h.bytes / 1e6)),
+    `every hostile draft checked in < ${TARGETS.hostileMsPerMb} ms per MB with the server alive (slowest: ${slowest?.name}, ${ms(slowest?.ms ?? NaN)} ms for ${kb(slowest?.bytes ?? NaN)})`,
+  );
+  verdict(response.hover.p95 < TARGETS.hoverDuringCheckP95Ms && response.hoversDuringCheck === response.hover.n, `hover during a 1 MB check, p95 ${ms(response.hover.p95)} ms of ${response.hover.n} (target < ${TARGETS.hoverDuringCheckP95Ms} ms)`);
+  verdict(response.editMs < TARGETS.editDuringCheckMs && response.editDuringCheck, `an edit to a small draft during a 1 MB check published in ${ms(response.editMs)} ms (target < ${TARGETS.editDuringCheckMs} ms)`);
   log("Targets");
   for (const v of verdicts) log(`  ${v}`);
 
@@ -205,7 +264,7 @@ async function main(): Promise<void> {
   }
 
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, cspell, verdicts }, null, 2);
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, growth, hostile, response, cspell, verdicts }, null, 2);
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), json);
   writeFileSync(join(RESULTS, "latest.json"), json);
   log(`\nwhole bench: ${((Date.now() - started) / 1000).toFixed(0)} s, load average at the end ${loadavg()[0].toFixed(1)}; figures in bench/results/latest.json`);

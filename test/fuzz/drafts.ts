@@ -102,14 +102,14 @@ export const HOSTILE_DRAFTS: Record<string, (rng: Random) => string> = {
  * order, joined as clauses ("…, and …"), some figures and places made wrong — what pasting
  * text that lost its punctuation gives. Random order, so no two stretches of it are the same.
  */
-export function longSentence(rng: Random, chars: number): string {
+export function longSentence(rng: Random, chars: number, wrong = 0.2): string {
   const parts: string[] = [];
   let size = 0;
   while (size < chars) {
     let s = rng.pick(SENTENCES).replace(/\s+/g, " ").replace(/[.!?]["'”’)]*$/, "");
     s = s.replace(/[.!?](?=\s)/g, rng.pick([",", ";", " and", ""]));
-    if (rng.chance(0.2)) s = s.replace(/\b\d+\b/, String(rng.int(0, 30)));
-    if (rng.chance(0.1)) s = s.replace(/Atme\b|Atmeh/, rng.pick(["Sarmada", "Baghdad"]));
+    if (rng.chance(wrong)) s = s.replace(/\b\d+\b/, String(rng.int(0, 30)));
+    if (rng.chance(wrong / 2)) s = s.replace(/Atme\b|Atmeh/, rng.pick(["Sarmada", "Baghdad"]));
     parts.push(s);
     size += s.length + 6;
   }

@@ -12,7 +12,7 @@ import { advance, DocState, newDocState } from "../compare/documentState";
 import { compareSentence } from "../compare/sentence";
 import { FactBase } from "../facts/model";
 import { NameIndex } from "../facts/nameIndex";
-import { Segment, splitBlocks, splitSegments } from "../text/blocks";
+import { Segment, segmentsOf, splitBlocks, splitSegments } from "../text/blocks";
 import { extractProse, isSuppressed, markupKindOf } from "../text/markup";
 import { ConflictCode, Finding, Severity } from "./findings";
 import { TextCache } from "./textCache";
@@ -175,12 +175,14 @@ export class Checker {
     const pieces: Piece[] = [];
     let work = 0;
     for (const block of blocks) {
-      for (const segment of splitSegments(block.text)) {
+      for (const segment of segmentsOf(block.text)) {
         let readings = this.cached(segment.text);
         if (readings) work += STEP_CHARS / STEP_CACHED;
         else {
           readings = readBlock(segment.text, this.reader);
-          work += segment.text.length;
+          // Which events each sentence points at, worked out now rather than all at once below.
+          for (const r of readings) this.events.score(r);
+          work += 2 * segment.text.length;
           if (!document) this.recent.set(segment.text, readings);
         }
         if (document) this.use(document, segment.text, readings);

@@ -247,11 +247,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     factsChanged();
   });
 
-  connection.onCodeAction((params) => codeActions(ctx, params));
-  connection.onHover((params) => hover(ctx, params));
-  connection.onDefinition((params) => definition(ctx, params));
-  connection.onCompletion((params) => completion(ctx, params));
+  // While checks run in slices, each request's reply goes out before the next slice (validation.ts).
+  connection.onCodeAction((params) => (validator.answering(), codeActions(ctx, params)));
+  connection.onHover((params) => (validator.answering(), hover(ctx, params)));
+  connection.onDefinition((params) => (validator.answering(), definition(ctx, params)));
+  connection.onCompletion((params) => (validator.answering(), completion(ctx, params)));
   connection.onExecuteCommand(async (params) => {
+    validator.answering();
     const arg = params.arguments?.[0];
     switch (params.command) {
       case COMMANDS.factForm:

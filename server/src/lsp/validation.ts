@@ -63,6 +63,8 @@ export class Validator {
   private jobs = new Map<string, Job>();
   private turns: Job[] = [];
   private pumping = false;
+  /** A request was answered or diagnostics sent since the last slice: its reply is on its way out. */
+  private replying = false;
   /** Documents whose check was stopped as too long, already said in the log. */
   private toldTooLong = new Set<string>();
   /** Work a check may take; `initializationOptions.checkBudgetMs` may set it. */
@@ -184,6 +186,14 @@ export class Validator {
     return job;
   }
 
+  /**
+   * A request is being answered: the next slice of checking waits one turn of the event loop,
+   * so the reply (which the protocol library writes in a turn of its own) goes out first.
+   */
+  answering(): void {
+    this.replying = true;
+  }
+
   private kick(): void {
     if (this.pumping) return;
     this.pumping = true;
@@ -192,6 +202,11 @@ export class Validator {
 
   /** Runs steps of the checks under way, taking turns, for a slice of time; then lets the event loop run. */
   private pump(): void {
+    if (this.replying) {
+      this.replying = false;
+      setImmediate(() => this.pump());
+      return;
+    }
     this.pumping = false;
     const deadline = performance.now() + SLICE_MS;
     while (this.turns.length && performance.now() < deadline) {
@@ -234,6 +249,7 @@ export class Validator {
     if (!this.isCurrent(job)) return;
     this.toldTooLong.delete(job.uri);
     this.checked.set(job.uri, { version: doc.version, generation: job.generation, settings: job.settings, findings });
+    this.replying = true;
     void this.connection.sendDiagnostics({ uri: job.uri, version: doc.version, diagnostics: findings.map((f, i) => findingToDiagnostic(doc, f, i)) });
   }
 
@@ -261,6 +277,7 @@ export class Validator {
       source: SOURCE,
       message: `This document is too long to check as you type (${checkedPart}); the command line checks it whole: factcheck check ${pathOf(doc.uri) ?? "FILE"}`,
     };
+    this.replying = true;
     void this.connection.sendDiagnostics({ uri: job.uri, version: doc.version, diagnostics: [note, ...findings.map((f, i) => findingToDiagnostic(doc, f, i))] });
   }
 

@@ -81,12 +81,16 @@ const ABBREVIATIONS = new Set([
  * punctuation, a flattened table, a log) comes as bounded, overlapping windows (see `windows`).
  */
 export function splitSentences(text: string): Span[] {
-  const spans: Span[] = [];
-  const push = (start: number, end: number): void => {
+  return Array.from(sentenceSpans(text));
+}
+
+/** The sentences of `splitSentences`, one at a time: a long block's are found as they are needed. */
+export function* sentenceSpans(text: string): Generator<Span> {
+  function* spansOf(start: number, end: number): Generator<Span> {
     if (end <= start) return;
-    if (end - start <= MAX_SENTENCE_WORDS || !isOverlong(text, start, end)) spans.push({ start, end });
-    else spans.push(...windows(text, start, end));
-  };
+    if (end - start <= MAX_SENTENCE_WORDS || !isOverlong(text, start, end)) yield { start, end };
+    else yield* windows(text, start, end);
+  }
   let start = skipSpace(text, 0);
   const n = text.length;
   for (let i = 0; i < n; i++) {
@@ -108,13 +112,12 @@ export function splitSentences(text: string): Span[] {
       if (k < n && LINE_OPENS_ITEM.test(text.slice(k, k + 12))) boundary = k;
     }
     if (boundary > 0) {
-      push(start, trimEnd(text, start, i + 1));
+      yield* spansOf(start, trimEnd(text, start, i + 1));
       start = boundary;
       i = boundary - 1;
     }
   }
-  push(start, trimEnd(text, start, n));
-  return spans;
+  yield* spansOf(start, trimEnd(text, start, n));
 }
 
 // ------------------------------------------------------------------ windows
@@ -158,8 +161,7 @@ function isOverlong(text: string, start: number, end: number): boolean {
  * length is read in time linear in its length, and a cut sits where text that is the same
  * before an edit stays the same after it (the windows after an edit are cut as before).
  */
-export function windows(text: string, start: number, end: number): Span[] {
-  const out: Span[] = [];
+export function* windows(text: string, start: number, end: number): Generator<Span> {
   let own = start;
   while (own < end) {
     // The end of the run this window may own.
@@ -177,10 +179,9 @@ export function windows(text: string, start: number, end: number): Span[] {
     const ownEnd = trimEnd(text, own, cut);
     const readStart = contextBefore(text, own, start);
     const readEnd = contextAfter(text, ownEnd, end);
-    if (ownEnd > own) out.push({ start: readStart, end: readEnd, own: { start: own, end: ownEnd } });
+    if (ownEnd > own) yield { start: readStart, end: readEnd, own: { start: own, end: ownEnd } };
     own = skipSpace(text, cut);
   }
-  return out;
 }
 
 /** Where to cut a run [from, limit): the best clause boundary in its second half. */
@@ -277,30 +278,44 @@ export interface Segment {
 }
 
 export function splitSegments(blockText: string): Segment[] {
+  return Array.from(segmentsOf(blockText));
+}
+
+/** The segments of `splitSegments`, one at a time: a long block's are cut as they are needed. */
+export function* segmentsOf(blockText: string): Generator<Segment> {
   // Nearly every paragraph: too short for any of its sentences to be over-long.
-  if (!isOverlong(blockText, 0, blockText.length)) return [{ start: 0, text: blockText }];
-  const spans = splitSentences(blockText);
-  if (blockText.length <= MAX_SEGMENT_CHARS && !spans.some((s) => s.own)) return [{ start: 0, text: blockText }];
-  const segments: Segment[] = [];
+  if (!isOverlong(blockText, 0, blockText.length)) {
+    yield { start: 0, text: blockText };
+    return;
+  }
+  if (blockText.length <= MAX_SEGMENT_CHARS) {
+    const spans = splitSentences(blockText);
+    if (!spans.some((s) => s.own)) {
+      yield { start: 0, text: blockText };
+      return;
+    }
+  }
   let runStart = -1;
   let runEnd = -1;
-  const flush = (): void => {
-    if (runStart >= 0) segments.push({ start: runStart, text: blockText.slice(runStart, runEnd) });
-    runStart = -1;
-  };
-  for (const span of spans) {
+  for (const span of sentenceSpans(blockText)) {
     if (span.own) {
-      flush();
-      segments.push({ start: span.start, text: blockText.slice(span.start, span.end), own: { start: span.own.start - span.start, end: span.own.end - span.start } });
+      if (runStart >= 0) yield { start: runStart, text: blockText.slice(runStart, runEnd) };
+      runStart = -1;
+      yield { start: span.start, text: blockText.slice(span.start, span.end), own: { start: span.own.start - span.start, end: span.own.end - span.start } };
       continue;
     }
-    if (runStart >= 0 && span.end - runStart > MAX_SEGMENT_CHARS) flush();
+    if (runStart >= 0 && span.end - runStart > MAX_SEGMENT_CHARS) {
+      yield { start: runStart, text: blockText.slice(runStart, runEnd) };
+      runStart = -1;
+    }
     if (runStart < 0) runStart = span.start;
     runEnd = span.end;
-    if (runEnd - runStart >= MIN_SEGMENT_CHARS && (hashOf(blockText, span.start, span.end) & 3) === 0) flush();
+    if (runEnd - runStart >= MIN_SEGMENT_CHARS && (hashOf(blockText, span.start, span.end) & 3) === 0) {
+      yield { start: runStart, text: blockText.slice(runStart, runEnd) };
+      runStart = -1;
+    }
   }
-  flush();
-  return segments;
+  if (runStart >= 0) yield { start: runStart, text: blockText.slice(runStart, runEnd) };
 }
 
 /** FNV-1a over a span's code units. */
