@@ -7,13 +7,15 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { URI } from "vscode-uri";
 import { findFactFiles, isFactFile, readFactFile, shippedFactsDir } from "../facts/discover";
-import { FactStore } from "../facts/store";
+import { FactStore, runSteps } from "../facts/store";
 import { Checker } from "../engine/checker";
 import { DEFAULT_FACT_GLOBS } from "./settings";
 
 export type FactMode = "explicit" | "workspace" | "shipped";
 
 const IGNORE = ["**/node_modules/**", "**/.git/**", "**/out/**", "**/dist/**"];
+/** How long the steps of a fact-base change run before the event loop gets its turn. */
+const CHANGE_SLICE_MS = 8;
 
 export class FactSource {
   readonly store = new FactStore();
@@ -43,6 +45,11 @@ export class FactSource {
 
   /** Finds the fact files and loads them from disk (open ones keep their editor text). */
   scan(): string[] {
+    return runSteps(this.scanSteps());
+  }
+
+  /** `scan` in steps: the files found in one, each read in one, each parsed in one, the base linked in one. */
+  *scanSteps(): Generator<void, string[]> {
     let files: string[] = [];
     if (!this.trusted) {
       this.mode = "shipped";
@@ -60,13 +67,84 @@ export class FactSource {
     this.inForce = new Set([...files, ...open]);
     this.store.retain(this.inForce);
     const texts: { file: string; text: string }[] = [];
+    yield;
     for (const f of files.filter((x) => !this.openFiles.has(x))) {
       const text = readFactFile(f);
       if (typeof text === "string") texts.push({ file: f, text });
       else this.store.unreadable(f, text.error);
+      yield;
     }
-    this.store.updateMany(texts);
+    yield* this.store.updateSteps(texts);
     return files;
+  }
+
+  // ---- changes to the fact base, one at a time, in slices
+
+  private changes: { steps: () => Generator<void, unknown>; done: () => void }[] = [];
+  private changing = false;
+  private loaded = false;
+  private readyWaiters: (() => void)[] = [];
+
+  /** Whether a fact base has been loaded (until then, nothing is checked: an empty base would flag nothing). */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  /** Resolves once a fact base has been loaded. */
+  whenReady(): Promise<void> {
+    return this.loaded ? Promise.resolve() : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /**
+   * Changes the fact base with a stepped operation (a scan, a file's new text…), after any
+   * change already under way. Its steps run a slice of time at a time, between which the
+   * editor is answered and drafts are checked against the base still in force; the checker for
+   * the new base is built in a step of its own at the end. Resolves when the new base is in force.
+   */
+  change(steps: () => Generator<void, unknown>): Promise<void> {
+    return new Promise((resolve) => {
+      this.changes.push({ steps, done: resolve });
+      if (!this.changing) {
+        this.changing = true;
+        setImmediate(() => this.runChanges());
+      }
+    });
+  }
+
+  private runChanges(): void {
+    const next = this.changes.shift();
+    if (!next) {
+      this.changing = false;
+      return;
+    }
+    const steps = (function* (source: FactSource) {
+      yield* next.steps();
+      yield;
+      void source.current; // the new checker's indexes, in a step of their own
+    })(this);
+    const slice = (): void => {
+      const deadline = Date.now() + CHANGE_SLICE_MS;
+      for (;;) {
+        let r: IteratorResult<unknown, unknown>;
+        try {
+          r = steps.next();
+        } catch (e) {
+          // A change that fails leaves the base in force as it was; the next one still runs.
+          process.stderr.write(`factcheck: updating the facts failed: ${(e as Error).stack ?? e}\n`);
+          r = { done: true, value: undefined };
+        }
+        if (r.done) {
+          this.loaded = true;
+          for (const w of this.readyWaiters.splice(0)) w();
+          next.done();
+          setImmediate(() => this.runChanges());
+          return;
+        }
+        if (Date.now() >= deadline) break;
+      }
+      setImmediate(slice);
+    };
+    slice();
   }
 
   /** Whether a document is a fact file this server takes facts from (or would, once saved). */
@@ -88,14 +166,19 @@ export class FactSource {
 
   /** An editor's text for a fact file, saved or not. */
   setOpenText(uri: string, text: string): void {
+    runSteps(this.setOpenTextSteps(uri, text));
+  }
+
+  /** `setOpenText` in steps. */
+  *setOpenTextSteps(uri: string, text: string): Generator<void, void> {
     const path = pathOf(uri)!;
     if (this.mode === "shipped" && this.trusted && !path.startsWith(shippedFactsDir() + sep)) {
       // The workspace now has a fact file of its own: use the workspace's facts from now on.
-      this.scan();
+      yield* this.scanSteps();
     }
     this.openFiles.add(path);
     this.inForce.add(path);
-    this.store.update(path, text);
+    yield* this.store.updateSteps([{ file: path, text }]);
   }
 
   /** The editor closed a fact file: its text on disk is what counts again. */

@@ -55,8 +55,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     client,
     trusted: () => facts.trusted,
     reloadFactFile: (path) => {
-      facts.reloadFromDisk(path);
-      factsChanged();
+      void facts
+        .change(function* () {
+          facts.reloadFromDisk(path);
+        })
+        .then(factsChanged);
     },
   };
 
@@ -98,12 +101,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
         await readFactGlobs();
         watchFactFiles();
-        reloadFacts();
+        void reloadFacts();
       });
     }
     await readFactGlobs();
     watchFactFiles();
-    reloadFacts();
+    void reloadFacts();
   });
 
   /** Each workspace folder's `factcheck.facts`; whether any changed. */
@@ -131,9 +134,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then((d) => (watching = d));
   }
 
-  function reloadFacts(): void {
+  /**
+   * Finds and loads the fact files, in slices (validation of drafts goes on against the base in
+   * force meanwhile; before the first load, drafts wait for it), then re-checks every draft.
+   */
+  async function reloadFacts(): Promise<void> {
     const started = Date.now();
-    facts.scan();
+    await facts.change(() => facts.scanSteps());
     const base = facts.store.base;
     connection.console.log(
       `factcheck: ${base.entities.size} entities, ${base.events.size} events, ${base.sources.size} sources from ${facts.store.files().length} fact files (${facts.mode}${facts.trusted ? "" : ", untrusted workspace"}) in ${Date.now() - started} ms`,
@@ -183,7 +190,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings.clear();
     if (await readFactGlobs()) {
       watchFactFiles();
-      reloadFacts();
+      void reloadFacts();
       return;
     }
     for (const doc of documents.all()) if (!facts.governs(doc.uri)) validator.schedule(doc, 0);
@@ -193,7 +200,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const trusted = p?.trusted !== false;
     if (trusted === facts.trusted) return;
     facts.trusted = trusted;
-    reloadFacts();
+    void reloadFacts();
   });
 
   documents.onDidOpen((e) => {
@@ -211,8 +218,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         factFileTimers.delete(uri);
         const doc = documents.get(uri);
         if (!doc || !facts.governs(uri)) return;
-        facts.setOpenText(uri, doc.getText());
-        factsChanged();
+        const text = doc.getText();
+        // The file's new text comes into force in slices; the last good facts stay in force until it has.
+        void facts.change(() => facts.setOpenTextSteps(uri, text)).then(factsChanged);
       }, s.debounceMs);
       factFileTimers.set(uri, timer);
     });
@@ -227,33 +235,48 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(factFileTimers.get(e.document.uri));
     factFileTimers.delete(e.document.uri);
     if (facts.governs(e.document.uri)) {
-      facts.closed(e.document.uri);
-      factsChanged();
+      const uri = e.document.uri;
+      void facts
+        .change(function* () {
+          facts.closed(uri);
+        })
+        .then(factsChanged);
       return;
     }
     validator.forget(e.document.uri);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    let rescan = false;
-    for (const change of params.changes) {
-      const path = pathOf(change.uri);
-      if (!path) continue;
-      if (change.type === FileChangeType.Changed) {
-        if (facts.governs(change.uri)) facts.reloadFromDisk(path);
-      } else rescan = true;
-    }
-    if (rescan) facts.scan();
-    factsChanged();
+    void facts
+      .change(function* () {
+        let rescan = false;
+        for (const change of params.changes) {
+          const path = pathOf(change.uri);
+          if (!path) continue;
+          if (change.type === FileChangeType.Changed) {
+            if (facts.governs(change.uri)) facts.reloadFromDisk(path);
+            yield;
+          } else rescan = true;
+        }
+        if (rescan) yield* facts.scanSteps();
+      })
+      .then(factsChanged);
   });
 
-  // While checks run in slices, each request's reply goes out before the next slice (validation.ts).
-  connection.onCodeAction((params) => (validator.answering(), codeActions(ctx, params)));
-  connection.onHover((params) => (validator.answering(), hover(ctx, params)));
-  connection.onDefinition((params) => (validator.answering(), definition(ctx, params)));
-  connection.onCompletion((params) => (validator.answering(), completion(ctx, params)));
-  connection.onExecuteCommand(async (params) => {
+  /**
+   * Before a request is answered: the first fact base must be in force (it loads in slices),
+   * and while checks run in slices, the reply goes out before the next slice (validation.ts).
+   */
+  async function answering(): Promise<void> {
+    if (!facts.ready) await facts.whenReady();
     validator.answering();
+  }
+  connection.onCodeAction(async (params) => (await answering(), codeActions(ctx, params)));
+  connection.onHover(async (params) => (await answering(), hover(ctx, params)));
+  connection.onDefinition(async (params) => (await answering(), definition(ctx, params)));
+  connection.onCompletion(async (params) => (await answering(), completion(ctx, params)));
+  connection.onExecuteCommand(async (params) => {
+    await answering();
     const arg = params.arguments?.[0];
     switch (params.command) {
       case COMMANDS.factForm:

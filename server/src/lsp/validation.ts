@@ -126,6 +126,7 @@ export class Validator {
    */
   async findingsFor(doc: TextDocument): Promise<Finding[]> {
     const settings = await this.settings.get(doc.uri);
+    await this.facts.whenReady();
     for (;;) {
       const current = this.documents.get(doc.uri) ?? doc;
       const generation = this.facts.store.generation;
@@ -158,6 +159,8 @@ export class Validator {
       this.checked.delete(uri);
       return;
     }
+    // Before the first fact base is in force there is nothing to check against; its loading re-checks every draft.
+    if (!this.facts.ready) return;
     const generation = this.facts.store.generation;
     const running = this.jobs.get(uri);
     // The same check is under way already (asked for by a hover or code action): it publishes.
