@@ -40,6 +40,8 @@ export interface HostileFigures {
 
 export interface ResponsivenessFigures {
   longBytes: number;
+  /** The same hovers with no check running: what the machine and the protocol cost by themselves. */
+  idleHover: Summary;
   /** A hover on another document, sent while the long draft was being checked. */
   hover: Summary;
   /** How many of the hovers were answered before the long draft's diagnostics came. */
@@ -127,7 +129,8 @@ export async function benchHostile(factPaths: string[], warmup: string): Promise
 }
 
 /**
- * While a long single-sentence draft is being checked: 20 hovers on another (checked) document,
+ * 20 hovers on a small checked document with nothing else going on; then, while a long
+ * single-sentence draft is being checked, 20 hovers on that document,
  * one every 15 ms, each timed to its answer; then an edit to a small draft, timed to its
  * diagnostics. Counts how many were answered before the long draft's diagnostics came.
  */
@@ -139,6 +142,15 @@ export async function benchResponsiveness(factPaths: string[], warmup: string, l
     const smallText = "US special forces carried out a raid in Baghdad overnight, and at least 12 people were killed, the Syrian Observatory said.\n";
     client.open(small, smallText, "markdown");
     await client.diagnosticsFor(small, (p) => p.version === 1, WAIT_MS);
+    const hoverSmall = (): Promise<Hover | null> =>
+      client.connection.sendRequest("textDocument/hover", { textDocument: { uri: small }, position: { line: 0, character: 48 } }) as Promise<Hover | null>;
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      await new Promise((r) => setTimeout(r, 15));
+      const sent = performance.now();
+      await hoverSmall();
+      idle.push(performance.now() - sent);
+    }
     const long = "file:///bench/resp-long.md";
     const longText = longSentence(new Random(77), longBytes);
     let longDoneAt = Infinity;
@@ -150,7 +162,7 @@ export async function benchResponsiveness(factPaths: string[], warmup: string, l
       await new Promise((r) => setTimeout(r, 15));
       const sent = performance.now();
       hovers.push(
-        (client.connection.sendRequest("textDocument/hover", { textDocument: { uri: small }, position: { line: 0, character: 48 } }) as Promise<Hover | null>).then(() => {
+        hoverSmall().then(() => {
           const at = performance.now();
           return { ms: at - sent, at };
         }),
@@ -165,6 +177,7 @@ export async function benchResponsiveness(factPaths: string[], warmup: string, l
     if (errors.length) throw new Error(`the server reported errors: ${errors.join("; ")}`);
     return {
       longBytes: Buffer.byteLength(longText),
+      idleHover: summarize(idle),
       hover: summarize(hoverTimes.map((h) => h.ms)),
       hoversDuringCheck: hoverTimes.filter((h) => h.at < longDoneAt).length,
       editMs: editAt - sent,

@@ -31,6 +31,8 @@ import { Validator } from "./validation";
 
 export interface ServerOptions {
   factPaths: string[];
+  /** Calls the listener whenever bytes from the editor arrive (before the protocol library reads them as a message). */
+  onInput?: (listener: () => void) => void;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -45,6 +47,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const facts = new FactSource(options.factPaths, () => workspaceFolders);
   const settings = new SettingsCache(undefined);
   const validator = new Validator(connection, documents, facts, settings);
+  // A message from the editor is read before the next slice of checking, not after it.
+  options.onInput?.(() => validator.received());
   const publishedFactFiles = new Set<string>();
   const ctx: ServerContext = {
     connection,

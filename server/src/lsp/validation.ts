@@ -63,8 +63,8 @@ export class Validator {
   private jobs = new Map<string, Job>();
   private turns: Job[] = [];
   private pumping = false;
-  /** A request was answered or diagnostics sent since the last slice: its reply is on its way out. */
-  private replying = false;
+  /** Turns of the event loop to leave to the protocol before the next slice of checking. */
+  private protocolTurns = 0;
   /** Documents whose check was stopped as too long, already said in the log. */
   private toldTooLong = new Set<string>();
   /** Work a check may take; `initializationOptions.checkBudgetMs` may set it. */
@@ -190,11 +190,18 @@ export class Validator {
   }
 
   /**
-   * A request is being answered: the next slice of checking waits one turn of the event loop,
-   * so the reply (which the protocol library writes in a turn of its own) goes out first.
+   * Bytes came in from the editor: the protocol library decodes them in one turn of the event
+   * loop, dispatches the message in the next and writes the reply in a third, so checking waits
+   * that many turns (each costs microseconds when there is nothing to do), and a request is
+   * answered after the slice under way rather than after several.
    */
+  received(): void {
+    this.protocolTurns = Math.max(this.protocolTurns, 3);
+  }
+
+  /** A request is being answered (or diagnostics sent): checking waits the turn its reply is written in. */
   answering(): void {
-    this.replying = true;
+    this.protocolTurns = Math.max(this.protocolTurns, 1);
   }
 
   private kick(): void {
@@ -205,8 +212,8 @@ export class Validator {
 
   /** Runs steps of the checks under way, taking turns, for a slice of time; then lets the event loop run. */
   private pump(): void {
-    if (this.replying) {
-      this.replying = false;
+    if (this.protocolTurns > 0) {
+      this.protocolTurns--;
       setImmediate(() => this.pump());
       return;
     }
@@ -252,7 +259,7 @@ export class Validator {
     if (!this.isCurrent(job)) return;
     this.toldTooLong.delete(job.uri);
     this.checked.set(job.uri, { version: doc.version, generation: job.generation, settings: job.settings, findings });
-    this.replying = true;
+    this.answering();
     void this.connection.sendDiagnostics({ uri: job.uri, version: doc.version, diagnostics: findings.map((f, i) => findingToDiagnostic(doc, f, i)) });
   }
 
@@ -280,7 +287,7 @@ export class Validator {
       source: SOURCE,
       message: `This document is too long to check as you type (${checkedPart}); the command line checks it whole: factcheck check ${pathOf(doc.uri) ?? "FILE"}`,
     };
-    this.replying = true;
+    this.answering();
     void this.connection.sendDiagnostics({ uri: job.uri, version: doc.version, diagnostics: [note, ...findings.map((f, i) => findingToDiagnostic(doc, f, i))] });
   }
 
