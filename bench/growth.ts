@@ -25,6 +25,8 @@ export interface GrowthFigures {
   points: GrowthPoint[];
   /** Slope of log(time) against log(size), least squares. */
   exponent: number;
+  /** The same over the three largest sizes only, where fixed costs weigh least. */
+  upperExponent: number;
 }
 
 export interface HostileFigures {
@@ -99,7 +101,8 @@ export async function benchGrowth(label: string, make: (bytes: number) => string
       points.push({ bytes: Buffer.byteLength(text), medianMs: summarize(times).median, diagnostics });
     }
     if (errors.length) throw new Error(`the server reported errors: ${errors.join("; ")}`);
-    return { label, points, exponent: fitExponent(points.map((p) => ({ x: p.bytes, y: p.medianMs }))) };
+    const xy = points.map((p) => ({ x: p.bytes, y: p.medianMs }));
+    return { label, points, exponent: fitExponent(xy), upperExponent: fitExponent(xy.slice(-3)) };
   } finally {
     await client.shutdown();
   }

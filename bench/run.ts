@@ -206,8 +206,8 @@ async function main(): Promise<void> {
   ];
   log(`Growth (the real server over LSP, first diagnostics, median of ${runs}, no check budget; exponent of a log-log least-squares fit, 1 = linear)`);
   table(
-    ["grows", ...growth[0].points.map((_, i) => `size ${i + 1}`), "exponent"],
-    growth.map((g) => [g.label, ...growth[0].points.map((_, i) => (g.points[i] ? `${kb(g.points[i].bytes)}: ${ms(g.points[i].medianMs)} ms` : "")), g.exponent.toFixed(2)]),
+    ["grows", ...growth[0].points.map((_, i) => `size ${i + 1}`), "exponent", "largest 3"],
+    growth.map((g) => [g.label, ...growth[0].points.map((_, i) => (g.points[i] ? `${kb(g.points[i].bytes)}: ${ms(g.points[i].medianMs)} ms` : "")), g.exponent.toFixed(2), g.upperExponent.toFixed(2)]),
   );
   log();
 
@@ -244,7 +244,12 @@ async function main(): Promise<void> {
   const l100k = loads.get(100_000);
   verdict(l100k && l100k.loadMs < TARGETS.load100kMs, `100,000-entity fact base loaded in ${ms(l100k?.loadMs ?? NaN)} ms, median of ${l100k?.runs} (target < ${TARGETS.load100kMs} ms)`);
   verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS, median of ${l100k?.runs} (target < ${TARGETS.load100kMb} MB)`);
-  for (const g of growth) verdict(g.exponent <= TARGETS.growthExponent, `time against ${g.label} ${g.label === "document" ? "size" : "length"} grows with exponent ${g.exponent.toFixed(2)} (target ≤ ${TARGETS.growthExponent})`);
+  for (const g of growth) {
+    verdict(
+      g.exponent <= TARGETS.growthExponent && g.upperExponent <= TARGETS.growthExponent,
+      `time against ${g.label} ${g.label === "document" ? "size" : "length"} grows with exponent ${g.exponent.toFixed(2)}, ${g.upperExponent.toFixed(2)} over the largest three (target ≤ ${TARGETS.growthExponent})`,
+    );
+  }
   const sentence1Mb = hostile.drafts.find((h) => h.name === "a 1 MB sentence without a full stop");
   verdict(sentence1Mb && !sentence1Mb.stopped && sentence1Mb.ms < TARGETS.longSentence1MbMs, `first diagnostics of a 1 MB single-sentence draft in ${ms(sentence1Mb?.ms ?? NaN)} ms (target < ${TARGETS.longSentence1MbMs} ms)`);
   const slowest = [...hostile.drafts].sort((a, b) => b.ms / Math.max(1, b.bytes / 1e6) - a.ms / Math.max(1, a.bytes / 1e6))[0];

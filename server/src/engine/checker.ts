@@ -142,10 +142,19 @@ export class Checker {
   /** Each segment's findings (offsets within the segment) per context; they go when its readings go. */
   private readonly compared = new WeakMap<SentenceReading[], Map<string, Finding[]>>();
 
-  constructor(readonly base: FactBase) {
-    this.names = new NameIndex(base);
-    this.events = new EventModel(base);
+  constructor(readonly base: FactBase, parts?: { names: NameIndex; events: EventModel }) {
+    this.names = parts?.names ?? new NameIndex(base);
+    this.events = parts?.events ?? new EventModel(base);
     this.reader = makeReaderContext(base, this.names);
+  }
+
+  /** A checker built in steps (its name index in one, its event model in another), for a server that must not freeze meanwhile. */
+  static *create(base: FactBase): Generator<void, Checker> {
+    const names = new NameIndex(base);
+    yield;
+    const events = new EventModel(base);
+    yield;
+    return new Checker(base, { names, events });
   }
 
   /** Checks a text at once (the CLI, the tests): every step of `checkSteps`. */

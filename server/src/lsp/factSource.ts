@@ -10,6 +10,7 @@ import { findFactFiles, isFactFile, readFactFile, shippedFactsDir } from "../fac
 import { FactStore, runSteps } from "../facts/store";
 import { Checker } from "../engine/checker";
 import { DEFAULT_FACT_GLOBS } from "./settings";
+import { ProtocolTurns } from "./turns";
 
 export type FactMode = "explicit" | "workspace" | "shipped";
 
@@ -22,6 +23,8 @@ export class FactSource {
   private checker?: Checker;
   private checkerGeneration = -1;
   private openFiles = new Set<string>();
+  /** A fingerprint of the text last given for each fact file (from disk or the editor). */
+  private given = new Map<string, string>();
   private globs = new Map<string, string[]>();
   private inForce = new Set<string>();
   mode: FactMode = "shipped";
@@ -70,8 +73,13 @@ export class FactSource {
     yield;
     for (const f of files.filter((x) => !this.openFiles.has(x))) {
       const text = readFactFile(f);
-      if (typeof text === "string") texts.push({ file: f, text });
-      else this.store.unreadable(f, text.error);
+      if (typeof text === "string") {
+        texts.push({ file: f, text });
+        this.given.set(f, fingerprint(text));
+      } else {
+        this.store.unreadable(f, text.error);
+        this.given.delete(f);
+      }
       yield;
     }
     yield* this.store.updateSteps(texts);
@@ -80,6 +88,8 @@ export class FactSource {
 
   // ---- changes to the fact base, one at a time, in slices
 
+  /** Turns of the event loop left to the protocol before the next slice of a change. */
+  readonly protocol = new ProtocolTurns();
   private changes: { steps: () => Generator<void, unknown>; done: () => void }[] = [];
   private changing = false;
   private loaded = false;
@@ -120,9 +130,21 @@ export class FactSource {
     const steps = (function* (source: FactSource) {
       yield* next.steps();
       yield;
-      void source.current; // the new checker's indexes, in a step of their own
+      // The new checker's indexes, in steps of their own.
+      if (source.checkerGeneration !== source.store.generation) {
+        const generation = source.store.generation;
+        const checker = yield* Checker.create(source.store.base);
+        if (source.store.generation === generation) {
+          source.checker = checker;
+          source.checkerGeneration = generation;
+        }
+      }
     })(this);
     const slice = (): void => {
+      if (this.protocol.waitTurn()) {
+        setImmediate(slice);
+        return;
+      }
       const deadline = Date.now() + CHANGE_SLICE_MS;
       for (;;) {
         let r: IteratorResult<unknown, unknown>;
@@ -169,9 +191,15 @@ export class FactSource {
     runSteps(this.setOpenTextSteps(uri, text));
   }
 
-  /** `setOpenText` in steps. */
+  /** `setOpenText` in steps; an editor's text that is the one already given (a file just opened) changes nothing. */
   *setOpenTextSteps(uri: string, text: string): Generator<void, void> {
     const path = pathOf(uri)!;
+    const print = fingerprint(text);
+    if (this.given.get(path) === print && this.inForce.has(path)) {
+      this.openFiles.add(path);
+      return;
+    }
+    this.given.set(path, print);
     if (this.mode === "shipped" && this.trusted && !path.startsWith(shippedFactsDir() + sep)) {
       // The workspace now has a fact file of its own: use the workspace's facts from now on.
       yield* this.scanSteps();
@@ -197,7 +225,11 @@ export class FactSource {
   reloadFromDisk(path: string): void {
     if (this.openFiles.has(path)) return;
     const text = readFactFile(path);
-    if (typeof text === "string") this.store.update(path, text);
+    this.given.delete(path);
+    if (typeof text === "string") {
+      this.store.update(path, text);
+      this.given.set(path, fingerprint(text));
+    }
     else if (/ENOENT/.test(text.error)) {
       this.store.remove(path);
       this.inForce.delete(path);
@@ -214,9 +246,20 @@ export class FactSource {
     this.checker?.release(uri);
   }
 
-  /** The checker for the facts in force, rebuilt only when they change. */
+  /**
+   * The generation of the facts drafts are checked with: while a change is under way, that of
+   * the checker still in force (the new base's checker is being built in steps).
+   */
+  get generation(): number {
+    return this.checker && this.changing ? this.checkerGeneration : this.store.generation;
+  }
+
+  /**
+   * The checker for the facts in force, rebuilt only when they change: in steps at the end of a
+   * change (see `change`), at once after a change made otherwise (`scan`, `setOpenText`).
+   */
   get current(): Checker {
-    if (!this.checker || this.checkerGeneration !== this.store.generation) {
+    if (!this.checker || (!this.changing && this.checkerGeneration !== this.store.generation)) {
       // The old checker's indexes go first: with a large base, two at once would double the peak.
       this.checker = undefined;
       this.checker = new Checker(this.store.base);
@@ -261,4 +304,16 @@ export function pathOf(uri: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Length and two 32-bit hashes of a text: the same file text given again is recognised without keeping the text. */
+function fingerprint(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x1b873593;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return `${text.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }

@@ -48,7 +48,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const settings = new SettingsCache(undefined);
   const validator = new Validator(connection, documents, facts, settings);
   // A message from the editor is read before the next slice of checking, not after it.
-  options.onInput?.(() => validator.received());
+  options.onInput?.(() => {
+    validator.protocol.received();
+    facts.protocol.received();
+  });
   const publishedFactFiles = new Set<string>();
   const ctx: ServerContext = {
     connection,
@@ -273,7 +276,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
    */
   async function answering(): Promise<void> {
     if (!facts.ready) await facts.whenReady();
-    validator.answering();
+    validator.protocol.answering();
+    facts.protocol.answering();
   }
   connection.onCodeAction(async (params) => (await answering(), codeActions(ctx, params)));
   connection.onHover(async (params) => (await answering(), hover(ctx, params)));

@@ -14,6 +14,7 @@ import { Finding } from "../engine/findings";
 import { findingToDiagnostic, SOURCE } from "./convert";
 import { FactSource, pathOf } from "./factSource";
 import { Settings, SettingsCache } from "./settings";
+import { ProtocolTurns } from "./turns";
 
 /** Checks slower than this are logged, with the document's size. */
 const SLOW_CHECK_MS = 250;
@@ -63,8 +64,8 @@ export class Validator {
   private jobs = new Map<string, Job>();
   private turns: Job[] = [];
   private pumping = false;
-  /** Turns of the event loop to leave to the protocol before the next slice of checking. */
-  private protocolTurns = 0;
+  /** Turns of the event loop left to the protocol before the next slice of checking. */
+  readonly protocol = new ProtocolTurns();
   /** Documents whose check was stopped as too long, already said in the log. */
   private toldTooLong = new Set<string>();
   /** Work a check may take; `initializationOptions.checkBudgetMs` may set it. */
@@ -129,7 +130,7 @@ export class Validator {
     await this.facts.whenReady();
     for (;;) {
       const current = this.documents.get(doc.uri) ?? doc;
-      const generation = this.facts.store.generation;
+      const generation = this.facts.generation;
       const c = this.checked.get(current.uri);
       if (c && c.version === current.version && c.generation === generation) return c.findings;
       if (!this.wanted(current, settings)) return [];
@@ -143,7 +144,7 @@ export class Validator {
       if (now.version === waiting.version) {
         if (findings) return findings;
         // Not overtaken, yet no findings: the check failed (and said so in the log).
-        if (this.facts.store.generation === waiting.generation && !this.jobs.has(doc.uri)) return [];
+        if (this.facts.generation === waiting.generation && !this.jobs.has(doc.uri)) return [];
       }
       // Overtaken by a newer version (or new facts) while waiting: wait for that one's.
     }
@@ -161,7 +162,7 @@ export class Validator {
     }
     // Before the first fact base is in force there is nothing to check against; its loading re-checks every draft.
     if (!this.facts.ready) return;
-    const generation = this.facts.store.generation;
+    const generation = this.facts.generation;
     const running = this.jobs.get(uri);
     // The same check is under way already (asked for by a hover or code action): it publishes.
     if (running && running.version === doc.version && running.generation === generation && running.settings === settings) return;
@@ -172,7 +173,7 @@ export class Validator {
   private start(doc: TextDocument, settings: Settings): Job {
     const running = this.jobs.get(doc.uri);
     if (running) this.cancel(running);
-    const generation = this.facts.store.generation;
+    const generation = this.facts.generation;
     const progress: CheckProgress = { settled: [], upTo: 0 };
     const text = doc.getText();
     const steps = this.facts.current.checkSteps(text, {
@@ -189,21 +190,6 @@ export class Validator {
     return job;
   }
 
-  /**
-   * Bytes came in from the editor: the protocol library decodes them in one turn of the event
-   * loop, dispatches the message in the next and writes the reply in a third, so checking waits
-   * that many turns (each costs microseconds when there is nothing to do), and a request is
-   * answered after the slice under way rather than after several.
-   */
-  received(): void {
-    this.protocolTurns = Math.max(this.protocolTurns, 3);
-  }
-
-  /** A request is being answered (or diagnostics sent): checking waits the turn its reply is written in. */
-  answering(): void {
-    this.protocolTurns = Math.max(this.protocolTurns, 1);
-  }
-
   private kick(): void {
     if (this.pumping) return;
     this.pumping = true;
@@ -212,8 +198,7 @@ export class Validator {
 
   /** Runs steps of the checks under way, taking turns, for a slice of time; then lets the event loop run. */
   private pump(): void {
-    if (this.protocolTurns > 0) {
-      this.protocolTurns--;
+    if (this.protocol.waitTurn()) {
       setImmediate(() => this.pump());
       return;
     }
@@ -259,7 +244,7 @@ export class Validator {
     if (!this.isCurrent(job)) return;
     this.toldTooLong.delete(job.uri);
     this.checked.set(job.uri, { version: doc.version, generation: job.generation, settings: job.settings, findings });
-    this.answering();
+    this.protocol.answering();
     void this.connection.sendDiagnostics({ uri: job.uri, version: doc.version, diagnostics: findings.map((f, i) => findingToDiagnostic(doc, f, i)) });
   }
 
@@ -287,13 +272,13 @@ export class Validator {
       source: SOURCE,
       message: `This document is too long to check as you type (${checkedPart}); the command line checks it whole: factcheck check ${pathOf(doc.uri) ?? "FILE"}`,
     };
-    this.answering();
+    this.protocol.answering();
     void this.connection.sendDiagnostics({ uri: job.uri, version: doc.version, diagnostics: [note, ...findings.map((f, i) => findingToDiagnostic(doc, f, i))] });
   }
 
   /** Whether a check's text and facts are still the document's. */
   private isCurrent(job: Job): boolean {
-    return this.documents.get(job.uri)?.version === job.version && this.facts.store.generation === job.generation;
+    return this.documents.get(job.uri)?.version === job.version && this.facts.generation === job.generation;
   }
 
   /** A newer version (or new facts, or a close) overtook the check: it stops here, unpublished. */
