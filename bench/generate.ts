@@ -39,10 +39,10 @@ const TAILS = ["", " on the way home", " before dawn", " in the following days",
 
 const HEADINGS = ["Update", "What we know", "Background", "Reactions", "The raid", "The toll", "Who was targeted", "Earlier operations"];
 
-function fill(rng: Random, template: string): string {
+function fill(rng: Random, template: string, wrong = 0.25): string {
   return template.replace(/\{([^}]*)\}/g, (_, alternatives: string) => {
     const options = alternatives.split("|");
-    return rng.chance(0.75) ? options[0] : rng.pick(options.slice(1));
+    return rng.chance(1 - wrong) ? options[0] : rng.pick(options.slice(1));
   });
 }
 
@@ -61,8 +61,8 @@ function sourceSentences(): string[] {
     .filter((s) => s.length > 30 && /[.!?]$/.test(s));
 }
 
-/** A Markdown draft of about `bytes` bytes (UTF-8). */
-export function generateDraft(bytes: number, seed: number): string {
+/** A Markdown draft of about `bytes` bytes (UTF-8); `wrong` is the share of claims made wrong. */
+export function generateDraft(bytes: number, seed: number, wrong = 0.25): string {
   const rng = new Random(seed);
   const quotes = sourceSentences();
   const parts: string[] = [`# Raid in northwest Syria\n\n`];
@@ -73,7 +73,7 @@ export function generateDraft(bytes: number, seed: number): string {
     const sentences: string[] = [];
     for (let n = rng.int(2, 5); n > 0; n--) {
       const r = rng.next();
-      sentences.push(r < 0.45 ? fill(rng, rng.pick(CLAIMS)) : r < 0.65 ? rng.pick(quotes) : filler(rng));
+      sentences.push(r < 0.45 ? fill(rng, rng.pick(CLAIMS), wrong) : r < 0.65 ? rng.pick(quotes) : filler(rng));
     }
     const text = `${sentences.join(" ")}\n\n`;
     parts.push(text);

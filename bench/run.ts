@@ -13,6 +13,9 @@ import { LoadFigures } from "./loadFacts";
 import { hotSpots } from "./profile";
 import { benchDrafting } from "./draft";
 import { benchDrafts, benchServerFacts, DraftFigures, ServerFactFigures } from "./server";
+import { benchGrowth, benchHostile, benchResponsiveness, GrowthFigures } from "./growth";
+import { longParagraph, longSentence } from "../test/fuzz/drafts";
+import { Random } from "../test/fuzz/random";
 import { mb, ms, summarize } from "./stats";
 
 const args = process.argv.slice(2);
@@ -48,6 +51,18 @@ const TARGETS = {
   server1MbMb: 200,
   draft500WordsMs: 300,
   summeditsS: 90,
+  growthExponent: 1.15,
+  longSentence1MbMs: 2000,
+  hostileMsPerMb: 2000,
+  hoverDuringCheckP95Ms: 50,
+  editDuringCheckMs: 300,
+};
+
+/** Sizes of the growth curves (bytes): document size 10 KB → 4 MB, sentence and paragraph length 10 KB → 1 MB. */
+const GROWTH = {
+  document: quick ? [10_000, 30_000, 100_000, 300_000] : [10_000, 40_000, 160_000, 640_000, 2_000_000, 4_000_000],
+  sentence: quick ? [10_000, 30_000, 100_000] : [10_000, 30_000, 100_000, 300_000, 1_000_000],
+  paragraph: quick ? [10_000, 30_000, 100_000] : [10_000, 30_000, 100_000, 300_000, 1_000_000],
 };
 
 interface CspellFigures {
@@ -55,6 +70,8 @@ interface CspellFigures {
   startupMs: number;
   files: { file: string; issues: number; medianMs: number }[];
 }
+
+const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(bytes >= 1e7 ? 0 : 1)} MB` : `${Math.round(bytes / 1e3)} KB`);
 
 function log(line = ""): void {
   process.stdout.write(`${line}\n`);
@@ -191,6 +208,37 @@ async function main(): Promise<void> {
     drafting.articles.map((a) => [a.file, String(a.words), ms(a.medianMs)]),
   );
   log(`per 500 words ${ms(drafting.per500WordsMs)} ms in process; one article through the command line ${ms(drafting.cliMs)} ms${drafting.summeditsS !== undefined ? `; SummEdits run ${drafting.summeditsS.toFixed(0)} s: ${drafting.summeditsLine}` : ""}`);
+  // ---- growth: first diagnostics against document size, sentence length, paragraph length
+  // Few wrong claims, so the 1,000-finding cap (which stops the comparisons early) does not flatter the curves.
+  const runs = quick ? 3 : 3;
+  const growth: GrowthFigures[] = [
+    await benchGrowth("document", (b) => generateDraft(b, 500 + b, 0.02), GROWTH.document, runs, [FACTS], warmup),
+    await benchGrowth("sentence", (b) => longSentence(new Random(600 + b), b, 0.02), GROWTH.sentence, runs, [FACTS], warmup),
+    await benchGrowth("paragraph", (b) => longParagraph(new Random(700 + b), b), GROWTH.paragraph, runs, [FACTS], warmup),
+  ];
+  log(`Growth (the real server over LSP, first diagnostics, median of ${runs}, no check budget; exponent of a log-log least-squares fit, 1 = linear)`);
+  table(
+    ["grows", ...growth[0].points.map((_, i) => `size ${i + 1}`), "exponent", "largest 3"],
+    growth.map((g) => [g.label, ...growth[0].points.map((_, i) => (g.points[i] ? `${kb(g.points[i].bytes)}: ${ms(g.points[i].medianMs)} ms` : "")), g.exponent.toFixed(2), g.upperExponent.toFixed(2)]),
+  );
+  log();
+
+  // ---- hostile drafts, with the default check budget
+  const hostile = await benchHostile([FACTS], warmup);
+  log("Hostile drafts (the fuzz tests' drafts, one server, default 5 s budget; ms from didOpen to diagnostics)");
+  table(
+    ["draft", "size", "ms", "ms per MB", "diagnostics", "stopped (too long)", "server alive"],
+    hostile.drafts.map((h) => [h.name, kb(h.bytes), ms(h.ms), ms(h.msPerMb), String(h.diagnostics), h.stopped ? "yes" : "no", h.alive ? "yes" : "NO"]),
+  );
+  log(`server RSS: ${mb(hostile.rssBeforeMb)} MB before, peak ${mb(hostile.peakMb)} MB, ${mb(hostile.rssAfterCloseMb)} MB after every hostile draft was closed`);
+  log();
+
+  // ---- answering while a long draft is checked
+  const response = await benchResponsiveness([FACTS], warmup, 1_000_000);
+  log(`While a ${kb(response.longBytes)} single-sentence draft is checked (its first diagnostics after ${ms(response.longMs)} ms):`);
+  log(`  (with no check running, the same hover: median ${ms(response.idleHover.median)} ms, p95 ${ms(response.idleHover.p95)} ms)`);
+  log(`  hover on another document: median ${ms(response.hover.median)} ms, p95 ${ms(response.hover.p95)} ms, max ${ms(response.hover.max)} ms (${response.hoversDuringCheck} of ${response.hover.n} answered during the check)`);
+  log(`  an edit to a small draft checked and published in ${ms(response.editMs)} ms${response.editDuringCheck ? " (during the check)" : " (after the check ended)"}`);
   log();
 
   // ---- targets
@@ -210,6 +258,21 @@ async function main(): Promise<void> {
   verdict(l100k && l100k.peakMb < TARGETS.load100kMb, `100,000-entity fact base, peak ${mb(l100k?.peakMb ?? NaN)} MB RSS, median of ${l100k?.runs} (target < ${TARGETS.load100kMb} MB)`);
   verdict(drafting.per500WordsMs < TARGETS.draft500WordsMs, `drafting a 500-word article, ${ms(drafting.per500WordsMs)} ms in process, ${ms(drafting.cliMs)} ms through the command line (target < ${TARGETS.draft500WordsMs} ms)`);
   if (drafting.summeditsS !== undefined) verdict(drafting.summeditsS < TARGETS.summeditsS, `the whole SummEdits run, ${drafting.summeditsS.toFixed(0)} s (target < ${TARGETS.summeditsS} s)`);
+  for (const g of growth) {
+    verdict(
+      g.exponent <= TARGETS.growthExponent && g.upperExponent <= TARGETS.growthExponent,
+      `time against ${g.label} ${g.label === "document" ? "size" : "length"} grows with exponent ${g.exponent.toFixed(2)}, ${g.upperExponent.toFixed(2)} over the largest three (target ≤ ${TARGETS.growthExponent})`,
+    );
+  }
+  const sentence1Mb = hostile.drafts.find((h) => h.name === "a 1 MB sentence without a full stop");
+  verdict(sentence1Mb && !sentence1Mb.stopped && sentence1Mb.ms < TARGETS.longSentence1MbMs, `first diagnostics of a 1 MB single-sentence draft in ${ms(sentence1Mb?.ms ?? NaN)} ms (target < ${TARGETS.longSentence1MbMs} ms)`);
+  const slowest = [...hostile.drafts].sort((a, b) => b.ms / Math.max(1, b.bytes / 1e6) - a.ms / Math.max(1, a.bytes / 1e6))[0];
+  verdict(
+    hostile.drafts.every((h) => h.alive && h.ms < TARGETS.hostileMsPerMb * Math.max(1, h.bytes / 1e6)),
+    `every hostile draft checked in < ${TARGETS.hostileMsPerMb} ms per MB with the server alive (slowest: ${slowest?.name}, ${ms(slowest?.ms ?? NaN)} ms for ${kb(slowest?.bytes ?? NaN)})`,
+  );
+  verdict(response.hover.p95 < TARGETS.hoverDuringCheckP95Ms && response.hoversDuringCheck === response.hover.n, `hover during a 1 MB check, p95 ${ms(response.hover.p95)} ms of ${response.hover.n} (target < ${TARGETS.hoverDuringCheckP95Ms} ms)`);
+  verdict(response.editMs < TARGETS.editDuringCheckMs && response.editDuringCheck, `an edit to a small draft during a 1 MB check published in ${ms(response.editMs)} ms (target < ${TARGETS.editDuringCheckMs} ms)`);
   log("Targets");
   for (const v of verdicts) log(`  ${v}`);
 
@@ -221,7 +284,7 @@ async function main(): Promise<void> {
   }
 
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, drafting, cspell, verdicts }, null, 2);
+  const json = JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadavg: loadavg(), quick, loads: Object.fromEntries(loads), serverFacts: Object.fromEntries(serverFacts), drafts: results, drafting, growth, hostile, response, cspell, verdicts }, null, 2);
   writeFileSync(join(RESULTS, `bench-${stamp}.json`), json);
   writeFileSync(join(RESULTS, "latest.json"), json);
   log(`\nwhole bench: ${((Date.now() - started) / 1000).toFixed(0)} s, load average at the end ${loadavg()[0].toFixed(1)}; figures in bench/results/latest.json`);

@@ -89,9 +89,44 @@ export const HOSTILE_DRAFTS: Record<string, (rng: Random) => string> = {
     }
     return parts.join(rng.pick([" ", "\n\n"]));
   },
+  "a 1 MB sentence without a full stop": (rng) => longSentence(rng, 1_000_000),
+  "200k random UTF-16 code units, lone surrogates and NULs among them": (rng) =>
+    Array.from({ length: 200_000 }, () => (rng.chance(0.05) ? "\u0000" : rng.chance(0.05) ? rng.pick(["\ud800", "\udfff"]) : String.fromCharCode(rng.int(0, 0xffff)))).join(""),
+  "fifty thousand '1 ' tokens": () => "1 ".repeat(50_000),
   "many tiny sentences and blocks": (rng) =>
     Array.from({ length: 60_000 }, () => rng.pick(["A.", "Atmeh.", "13.", "Mr.", "U.S.", "\n", "\n\n", "#", "- x"])).join(rng.pick([" ", "\n"])),
 };
+
+/**
+ * One sentence of about `chars` characters with no full stop: the source sentences in random
+ * order, joined as clauses ("…, and …"), some figures and places made wrong — what pasting
+ * text that lost its punctuation gives. Random order, so no two stretches of it are the same.
+ */
+export function longSentence(rng: Random, chars: number, wrong = 0.2): string {
+  const parts: string[] = [];
+  let size = 0;
+  while (size < chars) {
+    let s = rng.pick(SENTENCES).replace(/\s+/g, " ").replace(/[.!?]["'”’)]*$/, "");
+    s = s.replace(/[.!?](?=\s)/g, rng.pick([",", ";", " and", ""]));
+    if (rng.chance(wrong)) s = s.replace(/\b\d+\b/, String(rng.int(0, 30)));
+    if (rng.chance(wrong / 2)) s = s.replace(/Atme\b|Atmeh/, rng.pick(["Sarmada", "Baghdad"]));
+    parts.push(s);
+    size += s.length + 6;
+  }
+  return `${parts.join(rng.pick([", and ", "; ", ", ", " and "]))}\n`;
+}
+
+/** One paragraph of about `chars` characters: source sentences in random order, no blank line. */
+export function longParagraph(rng: Random, chars: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  while (size < chars) {
+    const s = rng.pick(SENTENCES).replace(/\s+/g, " ");
+    parts.push(s);
+    size += s.length + 1;
+  }
+  return `${parts.join(" ")}\n`;
+}
 
 /** A realistic draft: source sentences, shuffled, with some claims made wrong. */
 export function newsDraft(rng: Random, sentences: number): string {

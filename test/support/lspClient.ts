@@ -187,13 +187,13 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
 }
 
 /** A server over stdio that checks at once (debounceMs 0), with the error messages it logs collected. */
-export async function startCheckingServer(factPaths: string[]): Promise<{ client: LspClient; errors: string[] }> {
+export async function startCheckingServer(factPaths: string[], initializationOptions?: object): Promise<{ client: LspClient; errors: string[] }> {
   const client = new LspClient(factPaths.flatMap((p) => ["--facts", p]));
   client.configuration = { debounceMs: 0 };
   const errors: string[] = [];
   client.connection.onNotification("window/logMessage", (p: { type: number; message: string }) => {
     if (p.type === 1) errors.push(p.message);
   });
-  await client.initialize(undefined, { workspace: { configuration: true, workspaceFolders: true } });
+  await client.initialize(undefined, { workspace: { configuration: true, workspaceFolders: true } }, initializationOptions);
   return { client, errors };
 }

@@ -3,7 +3,7 @@
 // does not pile up copies of it.
 export class TextCache<V> {
   private readonly map = new Map<string, V>();
-  private chars = 0;
+  private charCount = 0;
 
   constructor(private readonly limitChars: number) {}
 
@@ -18,13 +18,18 @@ export class TextCache<V> {
 
   set(key: string, value: V): void {
     if (this.map.has(key)) this.map.delete(key);
-    else this.chars += key.length;
+    else this.charCount += key.length;
     this.map.set(key, value);
     for (const old of this.map.keys()) {
-      if (this.chars <= this.limitChars || old === key) break;
+      if (this.charCount <= this.limitChars || old === key) break;
       this.map.delete(old);
-      this.chars -= old.length;
+      this.charCount -= old.length;
     }
+  }
+
+  /** Characters of the keys kept. */
+  get chars(): number {
+    return this.charCount;
   }
 
   get size(): number {

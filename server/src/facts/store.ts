@@ -37,17 +37,32 @@ export class FactStore {
 
   /** Sets many files at once. */
   updateMany(files: { file: string; text: string }[]): void {
-    const candidates: ParsedFactFile[] = [];
+    runSteps(this.updateSteps(files));
+  }
+
+  /**
+   * `updateMany` in steps: each file parsed and compiled in a step of its own, then the base
+   * linked in one. The base in force does not change until the last step, and nothing in the
+   * store changes before it, so the caller may stop stepping at any point (and must not change
+   * the store in between).
+   */
+  *updateSteps(files: { file: string; text: string }[]): Generator<void, void> {
+    const parsed: ParsedFactFile[] = [];
     for (const { file, text } of files) {
-      const parsed = parseFactFile(file, text);
-      this.heldBack.delete(file);
+      const p = parseFactFile(file, text);
       // Compiled at once, and its data let go: rebuilds reuse the compiled facts of unchanged files.
-      if (compiledOf(parsed)) {
-        parsed.data = undefined;
-        parsed.positions.release(true);
-        candidates.push(parsed);
+      if (compiledOf(p)) {
+        p.data = undefined;
+        p.positions.release(true);
       }
-      else this.pending.set(file, parsed.problems);
+      parsed.push(p);
+      yield;
+    }
+    const candidates: ParsedFactFile[] = [];
+    for (const p of parsed) {
+      this.heldBack.delete(p.file);
+      if (p.compiled) candidates.push(p);
+      else this.pending.set(p.file, p.problems);
     }
     for (const held of this.heldBack.values()) if (!candidates.some((c) => c.file === held.file)) candidates.push(held);
     if (candidates.length) this.settle(candidates);
@@ -157,4 +172,12 @@ export class FactStore {
 
 function keyOf(p: FactProblem): string {
   return `${p.code}|${p.message}`;
+}
+
+/** Runs every step of a stepped operation at once. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -25,5 +25,9 @@ if (argv.includes("--help") || argv.includes("-h")) {
   const connection = createConnection(ProposedFeatures.all);
   // A request the client refuses (or any other stray rejection) is logged, never the end of the server.
   process.on("unhandledRejection", (reason) => connection.console.error(`factcheck: ${(reason as Error)?.stack ?? String(reason)}`));
-  startServer(connection, { factPaths: factPathsFromArgv(argv) });
+  const onInput = (listener: () => void): void => {
+    if (argv.includes("--stdio")) process.stdin.on("data", listener);
+    else if (argv.includes("--node-ipc")) process.on("message", listener);
+  };
+  startServer(connection, { factPaths: factPathsFromArgv(argv), onInput });
 }

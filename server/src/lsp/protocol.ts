@@ -53,6 +53,8 @@ export interface InitializationOptions {
    * the server's hover leaves the diagnostic's message out and gives only the sources.
    */
   diagnosticsInHover?: boolean;
+  /** Milliseconds of work a check as you type may take before it stops (default 5000). */
+  checkBudgetMs?: number;
 }
 
 export interface FactStatus {

@@ -32,6 +32,8 @@ import { Validator } from "./validation";
 
 export interface ServerOptions {
   factPaths: string[];
+  /** Calls the listener whenever bytes from the editor arrive (before the protocol library reads them as a message). */
+  onInput?: (listener: () => void) => void;
 }
 
 export function startServer(connection: Connection, options: ServerOptions): void {
@@ -46,6 +48,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const facts = new FactSource(options.factPaths, () => workspaceFolders);
   const settings = new SettingsCache(undefined);
   const validator = new Validator(connection, documents, facts, settings);
+  // A message from the editor is read before the next slice of checking, not after it.
+  options.onInput?.(() => {
+    validator.protocol.received();
+    facts.protocol.received();
+  });
   const publishedFactFiles = new Set<string>();
   const ctx: ServerContext = {
     connection,
@@ -56,8 +63,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     client,
     trusted: () => facts.trusted,
     reloadFactFile: (path) => {
-      facts.reloadFromDisk(path);
-      factsChanged();
+      void facts
+        .change(function* () {
+          facts.reloadFromDisk(path);
+        })
+        .then(factsChanged);
     },
   };
 
@@ -76,6 +86,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     client.addFactInput = init.addFactInput === true;
     client.diagnosticsInHover = init.diagnosticsInHover === true;
+    if (typeof init.checkBudgetMs === "number" && init.checkBudgetMs > 0) validator.budgetMs = init.checkBudgetMs;
     facts.trusted = init.trusted !== false;
     if (canConfigure) settings.setAsk((scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: "factcheck" }));
     return {
@@ -100,12 +111,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...e.added.map((f) => URI.parse(f.uri).fsPath)];
         await readFactGlobs();
         watchFactFiles();
-        reloadFacts();
+        void reloadFacts();
       });
     }
     await readFactGlobs();
     watchFactFiles();
-    reloadFacts();
+    void reloadFacts();
   });
 
   /** Each workspace folder's `factcheck.facts`; whether any changed. */
@@ -133,9 +144,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).then((d) => (watching = d));
   }
 
-  function reloadFacts(): void {
+  /**
+   * Finds and loads the fact files, in slices (validation of drafts goes on against the base in
+   * force meanwhile; before the first load, drafts wait for it), then re-checks every draft.
+   */
+  async function reloadFacts(): Promise<void> {
     const started = Date.now();
-    facts.scan();
+    await facts.change(() => facts.scanSteps());
     const base = facts.store.base;
     connection.console.log(
       `factcheck: ${base.entities.size} entities, ${base.events.size} events, ${base.sources.size} sources from ${facts.store.files().length} fact files (${facts.mode}${facts.trusted ? "" : ", untrusted workspace"}) in ${Date.now() - started} ms`,
@@ -187,7 +202,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings.clear();
     if (await readFactGlobs()) {
       watchFactFiles();
-      reloadFacts();
+      void reloadFacts();
       return;
     }
     for (const doc of documents.all()) if (!facts.governs(doc.uri)) validator.schedule(doc, 0);
@@ -197,7 +212,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const trusted = p?.trusted !== false;
     if (trusted === facts.trusted) return;
     facts.trusted = trusted;
-    reloadFacts();
+    void reloadFacts();
   });
 
   documents.onDidOpen((e) => {
@@ -215,8 +230,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         factFileTimers.delete(uri);
         const doc = documents.get(uri);
         if (!doc || !facts.governs(uri)) return;
-        facts.setOpenText(uri, doc.getText());
-        factsChanged();
+        const text = doc.getText();
+        // The file's new text comes into force in slices; the last good facts stay in force until it has.
+        void facts.change(() => facts.setOpenTextSteps(uri, text)).then(factsChanged);
       }, s.debounceMs);
       factFileTimers.set(uri, timer);
     });
@@ -231,31 +247,49 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     clearTimeout(factFileTimers.get(e.document.uri));
     factFileTimers.delete(e.document.uri);
     if (facts.governs(e.document.uri)) {
-      facts.closed(e.document.uri);
-      factsChanged();
+      const uri = e.document.uri;
+      void facts
+        .change(function* () {
+          facts.closed(uri);
+        })
+        .then(factsChanged);
       return;
     }
     validator.forget(e.document.uri);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
-    let rescan = false;
-    for (const change of params.changes) {
-      const path = pathOf(change.uri);
-      if (!path) continue;
-      if (change.type === FileChangeType.Changed) {
-        if (facts.governs(change.uri)) facts.reloadFromDisk(path);
-      } else rescan = true;
-    }
-    if (rescan) facts.scan();
-    factsChanged();
+    void facts
+      .change(function* () {
+        let rescan = false;
+        for (const change of params.changes) {
+          const path = pathOf(change.uri);
+          if (!path) continue;
+          if (change.type === FileChangeType.Changed) {
+            if (facts.governs(change.uri)) facts.reloadFromDisk(path);
+            yield;
+          } else rescan = true;
+        }
+        if (rescan) yield* facts.scanSteps();
+      })
+      .then(factsChanged);
   });
 
-  connection.onCodeAction((params) => codeActions(ctx, params));
-  connection.onHover((params) => hover(ctx, params));
-  connection.onDefinition((params) => definition(ctx, params));
-  connection.onCompletion((params) => completion(ctx, params));
+  /**
+   * Before a request is answered: the first fact base must be in force (it loads in slices),
+   * and while checks run in slices, the reply goes out before the next slice (validation.ts).
+   */
+  async function answering(): Promise<void> {
+    if (!facts.ready) await facts.whenReady();
+    validator.protocol.answering();
+    facts.protocol.answering();
+  }
+  connection.onCodeAction(async (params) => (await answering(), codeActions(ctx, params)));
+  connection.onHover(async (params) => (await answering(), hover(ctx, params)));
+  connection.onDefinition(async (params) => (await answering(), definition(ctx, params)));
+  connection.onCompletion(async (params) => (await answering(), completion(ctx, params)));
   connection.onExecuteCommand(async (params) => {
+    await answering();
     const arg = params.arguments?.[0];
     switch (params.command) {
       case COMMANDS.factForm:
