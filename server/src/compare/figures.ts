@@ -37,6 +37,9 @@ export function rangeOf(value: number, qualifier: Qualifier, side: "fact" | "cla
 
 const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
 
+/** People in general: a count of them needs no saying whom. */
+const GENERIC = new Set(keysOf("people"));
+
 /** How strongly the words around a figure must point at a count before the figure is compared with it. */
 const THRESHOLD = 0.6;
 /** A count of an event the sentence is not about must be named more clearly still. */
@@ -139,6 +142,8 @@ export function wordScore(f: Figure, fact: CountFact): { score: number; gated: b
   // A count of someone in particular ("parties allied with Lula", "Lula in the Northeast", the U.S.
   // Geological Survey's reading) is that figure only as far as the sentence says whose.
   for (const k of fact.named) if (!met.has(k)) score *= 0.5;
+  // So is a count of a particular group ("US forces"), which only the figure's own noun phrase can say.
+  if ([...fact.counted].some((k) => !k.startsWith("~") && !GENERIC.has(k)) && ![...fact.counted].some((k) => met.has(k))) score *= 0.5;
   // A counted noun that is not what the count counts ("three people" against the count of the children killed).
   if (nounKeys.length && fact.subject.size && !nounKeys.some((k) => fact.subject.has(k))) {
     if (fact.count.within || !nounKeys.some((k) => fact.signature.has(k))) score *= 0.3;
@@ -222,7 +227,8 @@ function reported(f: Figure, fact: CountFact, v: FactValue, frame: SentenceFrame
   const outlier = v.source.cite.every((c) => ctx.base.sources.get(c.source)?.standing === "outlier");
   const words = frame.wordKeys;
   const credited = [...v.givenBy].some((k) => words.has(k));
-  const setAgainst = (list: readonly Figure[]): boolean => list.some((o) => o !== f && fits(o, fact, fact.values[0]));
+  // Another figure of the same count, that gives its established value.
+  const setAgainst = (list: readonly Figure[]): boolean => list.some((o) => o !== f && compatible(o, fact) && wordScore(o, fact).gated && fits(o, fact, fact.values[0]));
   // A report the facts trust is a report when credited or dated; a known outlier's figure only when set against the established one.
   if (!outlier && credited) return true;
   return setAgainst(frame.reading.figures) || (credited && setAgainst(frame.paragraph));
