@@ -40,9 +40,9 @@ interface RawVocabulary {
   people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[]; officeVerbs: Record<string, string> };
   concepts: { groups: string[][] };
   happenings: { groups: string[][]; aspects: string[][] };
-  framing: Record<"speech" | "negations" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "between", string[]>;
+  framing: Record<"speech" | "negations" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between", string[]>;
   antonyms: { pairs: [string, string][] };
-  names: { notNames: string[]; particles: string[] };
+  names: { notNames: string[]; heads: string[]; particles: string[] };
   stopwords: string[];
 }
 
@@ -174,9 +174,12 @@ export const vocabulary = {
   subjects: new Set(raw.framing.subjects),
   expectation: raw.framing.expectation.map(splitWords),
   birth: new Set(raw.framing.birth),
+  /** Verbs that tell any happening, as written ("ended", not "end"): a date or a place beside them is the event's. */
+  happeningVerbs: new Set(raw.framing.happening),
   between: new Set(raw.framing.between),
   antonyms: antonyms as ReadonlyMap<string, ReadonlySet<string>>,
   notNames: new Set(raw.names.notNames),
+  nameHeads: new Set(raw.names.heads),
   particles: new Set(raw.names.particles),
   stopwords: new Set(raw.stopwords),
 };

@@ -422,7 +422,10 @@ function directNoun(tokens: Token[], k: number): boolean {
   return true;
 }
 
-/** The counted noun after a number ("80,000 houses", "13 more people"): the first word that is not a little word. */
+/**
+ * The counted noun after a number ("80,000 houses", "13 more people"): the first word that is not a
+ * little word, or the plural after it when the first only describes it ("a dozen coalition helicopters").
+ */
 function nounAfter(tokens: Token[], from: number): number | undefined {
   for (let k = from; k < tokens.length && k < from + 4; k++) {
     const t = tokens[k];
@@ -437,6 +440,8 @@ function nounAfter(tokens: Token[], from: number): number | undefined {
       if (next?.kind === "word" && !next.cap && !V.stopwords.has(next.norm)) return k + 1;
       return undefined;
     }
+    const next = tokens[k + 1];
+    if (next?.kind === "word" && !next.cap && !next.joined && !t.norm.endsWith("s") && next.norm.endsWith("s") && !V.stopwords.has(next.norm) && !/(ed|ing)$/.test(t.norm)) return k + 1;
     return k;
   }
   return undefined;
@@ -454,7 +459,8 @@ function contextOf(tokens: Token[], f: Figure, all: Figure[]): ContextWord[] {
     const t = tokens[k];
     if (SOFT_BREAKS.has(t.raw)) soft = 0.6;
     if (t.kind !== "word" && !(t.kind === "number" && /^\d{4}$/.test(t.raw))) return;
-    if (V.stopwords.has(t.norm) || V.multipliers.has(t.norm) || V.numberWords.has(t.norm) || (/^\d/.test(t.norm) && !/^\d{4}$/.test(t.raw))) return;
+    // "US" in capitals is the country, not the pronoun.
+    if ((V.stopwords.has(t.norm) && !t.upper) || V.multipliers.has(t.norm) || V.numberWords.has(t.norm) || (/^\d/.test(t.norm) && !/^\d{4}$/.test(t.raw))) return;
     let weight = soft / (1 + dist / 4);
     // Nearer another figure: it is that figure's word.
     for (const o of all) {

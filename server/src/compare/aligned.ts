@@ -275,6 +275,10 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
       const theirsText = source.text.slice(source.tokens[theirs[0]].start, source.tokens[theirs[1] - 1].end);
       // Two spellings of one name, or a name the facts know (its place in the sentence is for the other comparisons to judge).
       if (sameName(mineText, theirsText, (n) => ctx.entityNamed(n)) || ctx.entityNamed(mineText) || ctx.entityNamed(written)) continue;
+      // A piece of a longer name ("Abu al-Hasan al-Hashimi" against "Abu Ibrahim al-Hashimi") is another name, unless what
+      // they share is a common noun of names ("the Jinsha River", "the Niulan River").
+      const extra = [...tokens.slice(mine[0], gap.draft[0] + slip.from), ...tokens.slice(gap.draft[0] + slip.to, mine[1])];
+      if (extra.some((t) => t.kind === "word" && !V.nameHeads.has(t.norm))) continue;
     }
     // Said the writer's way by another of the sources: not a slip.
     const writerKeys = tokens.slice(gap.draft[0] + slip.from, gap.draft[0] + slip.to).map(contentKey).filter(Boolean);

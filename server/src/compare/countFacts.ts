@@ -128,7 +128,7 @@ export class CountFacts {
     const note = (text: string | undefined, weight: number, ofSubject = false): void => {
       if (!text) return;
       for (const t of tokenize(text)) {
-        if (t.kind !== "word" || V.stopwords.has(t.norm)) continue;
+        if (t.kind !== "word" || (V.stopwords.has(t.norm) && !t.upper)) continue;
         for (const k of keysOf(t.norm)) {
           signature.set(k, Math.max(signature.get(k) ?? 0, k.startsWith("~") ? weight * 0.8 : weight));
           if (ofSubject) subject.add(k);
@@ -146,7 +146,8 @@ export class CountFacts {
       if (t.kind !== "word" || V.stopwords.has(t.norm) || V.unitNames.has(t.norm) || V.multipliers.has(t.norm) || t.norm === "in") continue;
       measureWords.push(keysOf(t.norm));
     }
-    note(count.of?.replace(/-/g, " "), 1.5, true);
+    // An id-like `of` ("us-forces") in words; its two-letter pieces are a country's code ("US").
+    note(/^[a-z0-9-]+$/.test(count.of ?? "") ? count.of!.split("-").map((w) => (w.length === 2 ? w.toUpperCase() : w)).join(" ") : count.of, 1.5, true);
     if (count.within) note(count.within, 0.5, true);
     // The unit: the count's own, or named in its measure ("depth in km", "deal value in US dollars").
     let unit = V.unit(count.unit);

@@ -168,7 +168,10 @@ function compatible(f: Figure, fact: CountFact): boolean {
   const b = fact.unit;
   if (!a || !b) return !a && !b;
   if (a.family !== b.family) return false;
-  return a.family !== "currency" || sameCurrency(a, b);
+  if (a.family === "currency") return sameCurrency(a, b);
+  // Units far apart measure different things: "four months" is no raid's duration of hours, "100 metres" no distance of 23 km.
+  const ratio = a.factor / b.factor;
+  return ratio <= 60 && ratio >= 1 / 60;
 }
 
 /** The figure's range in the count's unit, with room for the rounding of the figure as written. */

@@ -149,11 +149,14 @@ export class SentenceFrame {
    */
   tiedTo(ev: FactEvent, at: number, kind: "date" | "place"): boolean {
     const words = kind === "date" ? this.env.eventWords.datingWords(ev) : this.env.eventWords.placingWords(ev);
-    if (this.clauseWords(at).some((w) => words.has(matchKey(w)))) return true;
+    // Its own words, or a verb that tells any happening ("took place", "began"), where the event is the sentence's.
+    const happening = ev === this.main;
+    if (this.clauseWords(at, 16, 8).some((w) => words.has(matchKey(w)) || (happening && V.happeningVerbs.has(w)))) return true;
     const s = this.reading;
     const from = Math.max(lastBefore(s.breaks, at), at - 120);
     const to = Math.min(firstAfter(s.breaks, at), at + 80);
-    const parties = [...(ev.actors?.ids ?? []), ...(ev.targets?.ids ?? []), ...ev.people];
+    // Who acted and who was targeted place and date it; where a commentator speaks from does not.
+    const parties = [...(ev.actors?.ids ?? []), ...(ev.targets?.ids ?? [])];
     if (kind === "date" && ev.place?.at) parties.push(ev.place.at);
     return s.mentions.some((m) => m.start >= from && m.start < to && parties.includes(m.entityId));
   }
