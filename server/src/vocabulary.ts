@@ -13,6 +13,7 @@ interface RawVocabulary {
     abbreviatedMultipliers: Record<string, number>;
     fractions: Record<string, number>;
     pronounLike: string[];
+    tallyNouns: string[];
   };
   qualifiers: { before: [string, Qualifier][]; after: [string, Qualifier][] };
   units: { id: string; family: string; factor: number; offset?: number; names: string[]; symbols?: string[] }[];
@@ -123,6 +124,7 @@ export const vocabulary = {
   abbreviatedMultipliers: table(raw.numbers.abbreviatedMultipliers),
   fractions: table(raw.numbers.fractions),
   pronounLike: new Set(raw.numbers.pronounLike),
+  tallyNouns: new Set(raw.numbers.tallyNouns),
   qualifiersBefore: phrases(raw.qualifiers.before.map(([w, q]) => ({ words: splitWords(w), value: q }))),
   qualifiersAfter: phrases(raw.qualifiers.after.map(([w, q]) => ({ words: splitWords(w), value: q }))),
   /** Units and currencies by the first word of each of their names. */
@@ -222,9 +224,16 @@ function undouble(w: string): string {
   return w;
 }
 
-/** A word's stem with a trailing silent e dropped, so "close" and "closed" meet. */
+/**
+ * A word's stem with a trailing silent e dropped, so "close" and "closed" meet; British and American
+ * spellings meet too ("epicentre", "epicenter"; "neighbour", "neighbor").
+ */
 export function matchKey(word: string): string {
-  const s = stem(word);
+  let w = word.toLowerCase();
+  if (w.length >= 6 && w.endsWith("tre")) w = `${w.slice(0, -3)}ter`;
+  else if (w.length >= 6 && w.endsWith("tres")) w = `${w.slice(0, -4)}ters`;
+  else if (w.length >= 7 && /our(s|ed|ing)?$/.test(w)) w = w.replace(/our(s|ed|ing)?$/, "or$1");
+  const s = stem(w);
   return s.length > 4 && s.endsWith("e") ? s.slice(0, -1) : s;
 }
 

@@ -296,6 +296,8 @@ function readFigureAt(tokens: Token[], i: number): Figure | undefined {
   // "One" is more often a pronoun than a count: a number only before a noun ("one US soldier").
   if (n.style.kind === "words" && V.pronounLike.has(t.norm) && n.last === i + 1 && !directNoun(tokens, n.last)) return undefined;
   if (n.style.kind === "no" && t.norm !== "none" && nounAfter(tokens, n.last) === undefined) return undefined;
+  // "gave no death toll", "no figures": none given, not none counted.
+  if (n.style.kind === "no" && [1, 2].some((d) => V.tallyNouns.has(tokens[i + d]?.norm ?? ""))) return undefined;
   let unit = currency?.unit;
   let unitEnd: number | undefined;
   let last = n.last;
@@ -363,7 +365,11 @@ function readFigureAt(tokens: Token[], i: number): Figure | undefined {
   }
   // "two of the children", "five of them": a part of a group, not a total.
   if (kind === "amount" && !unit && tokens[last]?.norm === "of" && PART_OF.has(tokens[last + 1]?.norm ?? "")) kind = "part";
-  const noun = kind === "score" ? undefined : nounAfter(tokens, last);
+  let noun = kind === "score" ? undefined : nounAfter(tokens, last);
+  // "a father of five", "a toll of 13", "a crowd of 73,000": a bare number after "[noun] of" counts that noun.
+  if (noun === undefined && !unit && kind === "amount" && before?.norm === "of" && tokens[qualifier.at - 2]?.kind === "word" && !tokens[qualifier.at - 2].cap && !V.stopwords.has(tokens[qualifier.at - 2].norm)) {
+    noun = qualifier.at - 2;
+  }
   let q = qualifier.qualifier;
   if (noun !== undefined) {
     // "13 people at least"
@@ -431,7 +437,8 @@ function nounAfter(tokens: Token[], from: number): number | undefined {
     const t = tokens[k];
     if (t.kind !== "word") return undefined;
     if (NOUN_SKIP.has(t.norm)) continue;
-    if (V.stopwords.has(t.norm) || V.months.has(t.norm) || V.weekdays.has(t.norm)) return undefined;
+    // "32 km southwest of": a direction, not what is counted.
+    if (V.stopwords.has(t.norm) || V.months.has(t.norm) || V.weekdays.has(t.norm) || V.compass.has(t.norm)) return undefined;
     // A word in capitals longer than an acronym is a headline's word ("13 DEAD").
     if (t.upper && t.norm.length > 4) return k;
     // A capitalized word after a number is a name ("3 Dutch soldiers" keeps "soldiers" two on).

@@ -41,6 +41,8 @@ export interface CountFact {
   named: Set<string>;
   /** Of those, the common nouns ("people", "forces"), which only the figure's own noun phrase says; names ("Lula", "U.S. Geological Survey") may stand anywhere. */
   counted: Set<string>;
+  /** Keys of its measure's words and their concepts ("killed": the killing concept, "toll", "dead"). */
+  measure: Set<string>;
   /** The words of its measure (less any unit), each as its keys: how much of this a figure's words cover says how surely it is this count. */
   measureWords: string[][];
   /** Subject keys no other count has ("helicopters"): naming them is enough to say which count a figure is. */
@@ -167,9 +169,12 @@ export class CountFacts {
       // "nearly 500 dead": a noun that is the measure itself says what befell them, not who they were.
       if (own.noun && !noun && !keysOf(own.noun).some((k) => k.startsWith("~") && measureKeys.has(k))) noun = matchKey(own.noun);
       for (const w of own.context) {
+        // A name around the value in the quote ("Zhaoyang District of Zhaotong City") says whose or where, not what befell them.
+        const name = tokens[w.at]?.cap || tokens[w.at]?.upper;
         for (const k of w.keys) {
           const weight = (k.startsWith("~") ? 0.8 : 1) * Math.min(1.2, w.weight * 1.5);
           signature.set(k, Math.max(signature.get(k) ?? 0, weight));
+          if (name && w.at > 0) subject.add(k);
         }
       }
     }
@@ -190,7 +195,7 @@ export class CountFacts {
       times: timesOf(this.base, v),
       givenBy: givenBy(this.base, v),
     }));
-    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, named, measureWords, ownSubject: new Set(), noun, isAge, values };
+    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, named, measure: measureKeys, measureWords, ownSubject: new Set(), noun, isAge, values };
     this.all.push(fact);
     const ownerId = owner.kind === "event" ? owner.event.id : owner.entity.id;
     (this.byOwner.get(ownerId) ?? this.byOwner.set(ownerId, []).get(ownerId)!).push(fact);

@@ -6,7 +6,7 @@
 import { Figure } from "../claims/figures";
 import { Qualifier } from "../facts/model";
 import { figureFix } from "../fixes/figureText";
-import { keysOf, sameCurrency, Unit } from "../vocabulary";
+import { keysOf, sameCurrency, Unit, vocabulary as V } from "../vocabulary";
 import { CompareContext } from "./context";
 import { CountFact, CountFacts, FactValue, ValueTime } from "./countFacts";
 import { SentenceFrame } from "./frame";
@@ -57,6 +57,8 @@ export function compareFigures(ctx: CompareContext, frame: SentenceFrame): void 
   if (!counts.all.length) return;
   for (const f of figures) {
     if (!frame.claims(f.start) || frame.ofOtherHappening(f.start, f.end)) continue;
+    // "two helicopter raids": a count of happenings, which the facts do not count.
+    if (f.noun && V.happeningsOf.has(f.noun)) continue;
     const found = candidates(counts, f, frame);
     if (!found.clear.length) continue;
     judge(ctx, f, found, frame);
@@ -70,7 +72,7 @@ interface Candidates {
   possible: Scored[];
 }
 
-function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Candidates {
+export function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Candidates {
   const pool = counts.withKeys(f.context.flatMap((w) => w.keys));
   const events = frame.countedEvents;
   for (const ev of events) for (const c of counts.ofOwner(ev.id)) pool.add(c);
@@ -96,7 +98,8 @@ function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame): Candid
     const { score, gated } = wordScore(f, fact);
     if (score <= 0) continue;
     if (gated) possible.push({ fact, score: score * weight });
-    if (gated && score * weight >= THRESHOLD) clear.push({ fact, score: score * weight });
+    // Judged only against counts of what the sentence is about: its events, the document's, the places and people it names.
+    if (gated && weight > ELSEWHERE && score * weight >= THRESHOLD) clear.push({ fact, score: score * weight });
   }
   clear.sort((a, b) => b.score - a.score);
   possible.sort((a, b) => b.score - a.score);
@@ -145,11 +148,12 @@ export function wordScore(f: Figure, fact: CountFact): { score: number; gated: b
   // So is a count of a particular group ("US forces"), which only the figure's own noun phrase can say.
   if ([...fact.counted].some((k) => !k.startsWith("~") && !GENERIC.has(k)) && ![...fact.counted].some((k) => met.has(k))) score *= 0.5;
   // A counted noun that is not what the count counts ("three people" against the count of the children killed).
-  if (nounKeys.length && fact.subject.size && !nounKeys.some((k) => fact.subject.has(k))) {
-    if (fact.count.within || !nounKeys.some((k) => fact.signature.has(k))) score *= 0.3;
+  if (nounKeys.length && !nounKeys.some((k) => fact.subject.has(k) || fact.measure.has(k))) {
+    if (fact.count.within || fact.subject.size || !nounKeys.some((k) => fact.signature.has(k))) score *= 0.3;
   }
-  // Who is counted is not enough ("three million people" are not the killed people) unless no other count counts them.
-  const ownNoun = nounKeys.some((k) => fact.ownSubject.has(k));
+  // Who is counted is not enough ("three million people" are not the killed people) unless no other count
+  // counts them: the figure's noun, or a name next to it, is this count's alone ("12 in Huize county").
+  const ownNoun = nounKeys.some((k) => fact.ownSubject.has(k)) || f.context.some((w) => w.weight >= 0.6 && w.keys.some((k) => fact.ownSubject.has(k)));
   let gated = happened >= 0.2 || ownNoun;
   // The words of the measure itself must be there, most of them ("fall from record high": a fall alone is not it).
   if (gated && fact.measureWords.length > 1 && !ownNoun) {
