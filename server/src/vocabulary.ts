@@ -40,7 +40,7 @@ interface RawVocabulary {
   };
   people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[]; officeVerbs: Record<string, string> };
   concepts: { groups: string[][] };
-  happenings: { groups: string[][]; aspects: string[][] };
+  happenings: { kinds: { nouns: string[]; verbs: string[] }[]; aspects: string[][] };
   framing: Record<"speech" | "negations" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between", string[]>;
   antonyms: { pairs: [string, string][] };
   names: { notNames: string[]; heads: string[]; particles: string[] };
@@ -164,9 +164,11 @@ export const vocabulary = {
   /** The concept groups a word belongs to: words of one meaning ("toll", "killed", "deaths"). */
   conceptsOf: groupIndex(raw.concepts.groups),
   /** The happening kind (group) a word names: "quake" and "earthquake" are one kind; aspects follow the kinds. */
-  happeningsOf: groupIndex([...raw.happenings.groups, ...raw.happenings.aspects]),
+  happeningsOf: groupIndex([...raw.happenings.kinds.map((k) => [...k.nouns, ...k.verbs]), ...raw.happenings.aspects]),
   /** Groups at or past this index are aspects of many kinds of happening ("the fighting", "the rescue"). */
-  firstAspect: raw.happenings.groups.length,
+  firstAspect: raw.happenings.kinds.length,
+  /** Verbs of happenings ("struck", "launched"): they tie a value to an event, but never tell of another story. */
+  happeningVerbForms: new Set(raw.happenings.kinds.flatMap((k) => k.verbs)),
   speech: new Set(raw.framing.speech),
   negations: new Set(raw.framing.negations),
   correcting: new Set(raw.framing.correcting),

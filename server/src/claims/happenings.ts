@@ -69,9 +69,9 @@ export class Happenings {
       const groups = V.happeningsOf.get(t.norm);
       const kind = this.ownWords.get(t.norm) ?? (groups ? `g${groups.find((g) => this.own.has(`g${g}`)) ?? groups[0]}` : this.extra.get(matchKey(t.norm)));
       if (!kind) continue;
-      // An aspect of many kinds ("the fighting", "the rescue") tells of no other story.
+      // An aspect of many kinds ("the fighting", "the rescue") or a verb ("launched") tells of no other story.
       const own = this.own.has(kind);
-      if (!own && kind.startsWith("g") && Number(kind.slice(1)) >= V.firstAspect) continue;
+      if (!own && ((kind.startsWith("g") && Number(kind.slice(1)) >= V.firstAspect) || V.happeningVerbForms.has(t.norm))) continue;
       found.push({ kind, start: t.start, at: i, plural: isPlural(t.norm, groups), own });
     }
     return found;
