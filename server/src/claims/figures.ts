@@ -69,9 +69,9 @@ export function readFigures(tokens: Token[], skip?: (i: number) => boolean): Fig
   const found: Figure[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (skip?.(i)) continue;
-    // A list's or a thread's number ("2.", "1/", "03") opens the line: structure, not a figure.
-    if (i === 0 && tokens[0].kind === "number" && isMarker(tokens)) continue;
-    const f = readFigureAt(tokens, i);
+    // A list's or a thread's number ("2.", "1/", "**4/**", "03") opens the line: structure, not a figure.
+    if (tokens[i].kind === "number" && opensSentence(tokens, i) && isMarker(tokens, i)) continue;
+    const f = readFigureAt(tokens, i, skip);
     if (!f) continue;
     found.push(f);
     i = f.last - 1;
@@ -81,12 +81,18 @@ export function readFigures(tokens: Token[], skip?: (i: number) => boolean): Fig
   return found;
 }
 
-/** "1.", "2)", "1/", "03  FILE": a number that opens a sentence and is followed by a marker or nothing that reads on. */
-function isMarker(tokens: Token[]): boolean {
-  const next = tokens[1];
+/** Whether only punctuation (a list's dash, bold marks) stands before token i. */
+function opensSentence(tokens: Token[], i: number): boolean {
+  for (let k = 0; k < i; k++) if (tokens[k].kind !== "punct") return false;
+  return true;
+}
+
+/** "1.", "2)", "1/", "03  FILE": a number that opens a sentence and is followed by a marker. */
+function isMarker(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
   if (!next) return true;
-  if (next.raw === "." || next.raw === ")" || next.raw === "/") return next.start === tokens[0].end;
-  return /^0\d$/.test(tokens[0].raw);
+  if (next.raw === "." || next.raw === ")" || next.raw === "/") return next.start === tokens[i].end;
+  return /^0\d$/.test(tokens[i].raw);
 }
 
 const LISTING = new Set([",", "and", "or", "to", "versus", "vs", "against", "from"]);
@@ -287,7 +293,7 @@ function isClockTime(tokens: Token[], i: number): boolean {
   return !!next && next.kind === "word" && CLOCK.test(next.raw.replace(/\./g, "")) && (t.value ?? 0) <= 12;
 }
 
-function readFigureAt(tokens: Token[], i: number): Figure | undefined {
+function readFigureAt(tokens: Token[], i: number, inDate?: (i: number) => boolean): Figure | undefined {
   const t = tokens[i];
   if (t.kind === "number" && isClockTime(tokens, i)) return undefined;
   const currency = t.kind === "number" ? currencyBefore(tokens, i) : undefined;
@@ -310,9 +316,12 @@ function readFigureAt(tokens: Token[], i: number): Figure | undefined {
   // A range or a score: "10-12", "2-1", "10–12", "10 to 12" (not "from 410 to 589", a change).
   const next = tokens[last];
   if (!n.ordinal && next?.kind === "number" && next.joined && next.value !== undefined) {
+    if (inDate?.(last)) return undefined;
     upper = next.value;
     last++;
   } else if (!n.ordinal && (next?.raw === "–" || next?.raw === "—") && tokens[last + 1]?.kind === "number") {
+    // "3–9 February": the first day of a span of dates, not a figure.
+    if (inDate?.(last + 1)) return undefined;
     upper = tokens[last + 1].value;
     last += 2;
   } else if (!n.ordinal && next?.norm === "to" && before?.norm !== "from" && tokens[last + 1]?.kind === "number" && !currency) {

@@ -107,6 +107,11 @@ export class CountFacts {
     return found;
   }
 
+  /** A place's level ("province"), for a sentence that refers to it as "the province". */
+  levelOf(id: string): string | undefined {
+    return this.base.entities.get(id)?.level;
+  }
+
   /** The counts of one event or entity. */
   ofOwner(id: string): readonly CountFact[] {
     return this.byOwner.get(id) ?? [];

@@ -76,9 +76,13 @@ export function candidates(counts: CountFacts, f: Figure, frame: SentenceFrame):
   const pool = counts.withKeys(f.context.flatMap((w) => w.keys));
   const events = frame.countedEvents;
   for (const ev of events) for (const c of counts.ofOwner(ev.id)) pool.add(c);
-  // The entities the sentence names, or that the last sentences named ("The province is home to …").
+  // The entities the sentence names, or that the last sentences named where the sentence refers to one
+  // by its level ("The province is home to …").
   const named = new Set(frame.reading.mentions.map((m) => m.entityId));
-  for (const id of frame.state.recentPlaces.slice(-3)) named.add(id);
+  for (const id of frame.state.recentPlaces.slice(-3)) {
+    const level = counts.levelOf(id);
+    if (level && frame.reading.words.some((w) => V.levelOfNoun.get(w) === level)) named.add(id);
+  }
   for (const id of named) for (const c of counts.ofOwner(id)) pool.add(c);
   const clear: Scored[] = [];
   const possible: Scored[] = [];

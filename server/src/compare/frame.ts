@@ -158,7 +158,8 @@ export class SentenceFrame {
     // Who acted and who was targeted place and date it; where a commentator speaks from does not.
     const parties = [...(ev.actors?.ids ?? []), ...(ev.targets?.ids ?? [])];
     if (kind === "date" && ev.place?.at) parties.push(ev.place.at);
-    return s.mentions.some((m) => m.start >= from && m.start < to && parties.includes(m.entityId));
+    // The value itself is no tie ("the central bank in Ankara" is not tied to what Ankara did).
+    return s.mentions.some((m) => m.start >= from && m.start < to && m.start !== at && parties.includes(m.entityId));
   }
 
   /** Whether a value at this offset is another happening's: one named just before it, in its clause, with no event of the facts named between. */
