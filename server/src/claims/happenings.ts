@@ -12,6 +12,8 @@ export interface HappeningUse {
   start: number;
   /** Token index. */
   at: number;
+  /** A verb of the kind ("struck", "raided") rather than a noun. */
+  verb: boolean;
   plural: boolean;
   /** A kind of happening the fact base has events of. */
   own: boolean;
@@ -72,7 +74,7 @@ export class Happenings {
       // An aspect of many kinds ("the fighting", "the rescue") or a verb ("launched") tells of no other story.
       const own = this.own.has(kind);
       if (!own && ((kind.startsWith("g") && Number(kind.slice(1)) >= V.firstAspect) || V.happeningVerbForms.has(t.norm))) continue;
-      found.push({ kind, start: t.start, at: i, plural: isPlural(t.norm, groups), own });
+      found.push({ kind, start: t.start, at: i, plural: isPlural(t.norm, groups), own, verb: V.happeningVerbForms.has(t.norm) });
     }
     return found;
   }

@@ -47,7 +47,7 @@ const ENTERING = new Set([
 ]);
 /** "on the edge of X", "the outskirts of X": at the place, or just by it. */
 const EDGE_NOUNS = new Set(["edge", "outskirts", "fringes", "suburbs", "heart", "centre", "center", "middle"]);
-const NEAR = new Set(["near", "outside", "around", "nearby", "beside", "by"]);
+const NEAR = new Set(["near", "outside", "around", "nearby", "beside"]);
 
 export function readPlaces(
   tokens: Token[],

@@ -12,6 +12,7 @@ import { CompareContext } from "./context";
 import { SentenceFrame } from "./frame";
 import { FactBase } from "../facts/model";
 import { slipDistance } from "../text/editDistance";
+import { normalizeQuoteText } from "../facts/quotes";
 
 interface SourceSentence {
   source: Source;
@@ -34,6 +35,8 @@ const cache = new WeakMap<FactBase, SourceSentences>();
 export class SourceSentences {
   readonly sentences: SourceSentence[] = [];
   private readonly index = new Map<string, number[]>();
+  /** Every sentence as normalized for quotes, to tell a sentence a trusted source says word for word. */
+  private readonly verbatim = new Set<string>();
 
   static of(base: FactBase): SourceSentences {
     let s = cache.get(base);
@@ -51,11 +54,17 @@ export class SourceSentences {
           const tokens = tokenize(sentence);
           if (tokens.length > LONGEST) continue;
           const keys = tokens.map(contentKey);
+          this.verbatim.add(normalizeQuoteText(sentence));
           const n = this.sentences.push({ source, text: sentence, tokens, keys }) - 1;
           for (const k of new Set(keys)) if (k) (this.index.get(k) ?? this.index.set(k, []).get(k)!).push(n);
         }
       }
     }
+  }
+
+  /** Whether a trusted source says this sentence word for word. */
+  says(sentence: string): boolean {
+    return this.verbatim.size > 0 && this.verbatim.has(normalizeQuoteText(sentence));
   }
 
   /** Source sentences sharing at least `min` content words with these, most shared first. */
@@ -130,6 +139,15 @@ export function align(a: string[], b: string[]): { matched: number; gaps: Gap[];
   }
   close();
   return { matched: dp[0][0], gaps, matchedAt };
+}
+
+/** A difference at a sentence's end runs only to the end of its clause ("fiscal year 2023, ending June 30, 2023"). */
+function clip(gap: Gap, draft: Token[], source: Token[]): Gap {
+  const cut = (ts: Token[], [a, b]: [number, number]): [number, number] => {
+    for (let k = a + 1; k < b; k++) if (ts[k].raw === "," || BREAKS.has(ts[k].raw)) return [a, k];
+    return [a, b];
+  };
+  return { draft: cut(draft, gap.draft), source: cut(source, gap.source) };
 }
 
 /** Matched content words within `reach` content words before and after a gap. */
@@ -254,6 +272,7 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
     if (matched < SHARED || gaps.length === 0) continue;
     // One slip in a sentence that otherwise follows the source: two or more differences are a paraphrase.
     const slips = gaps
+      .map((g) => clip(g, tokens, source.tokens))
       .map((gap) => ({ gap, slip: slipOf(tokens.slice(gap.draft[0], gap.draft[1]), source.tokens.slice(gap.source[0], gap.source[1])) }))
       .filter((x) => x.slip);
     if (slips.length !== 1) continue;
@@ -261,7 +280,7 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
     const { before, after, around } = anchored(tokens, keys, matchedAt, gap, 4);
     // Held on both sides by the source's own words (or four of them where the sentence ends), most words around it the source's.
     // At a sentence's end (or start) the other side alone holds it: three of its words, all the source's.
-    const held = (before >= 1 && after >= 1 && before + after >= 4) || before >= 4 || after >= 4 || ((before >= 3 || after >= 3) && before + after === around);
+    const held = (before >= 1 && after >= 1 && before + after >= 4) || before >= 4 || after >= 4 || ((before >= 3 || after >= 3) && (before + after) / around >= 0.75);
     if (!held || (before + after) / Math.max(1, around) < 0.7) continue;
     const from = tokens[gap.draft[0] + slip.from];
     const to = tokens[gap.draft[0] + slip.to - 1];
@@ -275,6 +294,8 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
       const theirsText = source.text.slice(source.tokens[theirs[0]].start, source.tokens[theirs[1] - 1].end);
       // Two spellings of one name, or a name the facts know (its place in the sentence is for the other comparisons to judge).
       if (sameName(mineText, theirsText, (n) => ctx.entityNamed(n)) || ctx.entityNamed(mineText) || ctx.entityNamed(written)) continue;
+      // A person for another is for the comparisons of people and offices; a country's adjective ("British") names no one.
+      if (ctx.entity(ctx.entityNamed(theirsText))?.kind === "person" || ctx.isDemonym(mineText)) continue;
       // A piece of a longer name ("Abu al-Hasan al-Hashimi" against "Abu Ibrahim al-Hashimi") is another name, unless what
       // they share is a common noun of names ("the Jinsha River", "the Niulan River").
       const extra = [...tokens.slice(mine[0], gap.draft[0] + slip.from), ...tokens.slice(gap.draft[0] + slip.to, mine[1])];

@@ -19,8 +19,16 @@ export interface Conflict {
   written: string;
 }
 
+/** Conflicts a correction can set right in the next sentence. */
+const CONTRASTED = new Set(["wrong-place", "wrong-date", "wrong-detail"]);
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** Every recorded spelling of a base's entities, made once per base (a context is made per block). */
 const spellingsOf = new WeakMap<FactBase, Map<string, string>>();
+const demonymsOf = new WeakMap<FactBase, Set<string>>();
 
 export class CompareContext {
   readonly findings: Finding[] = [];
@@ -43,11 +51,33 @@ export class CompareContext {
     return spellings.get(normalizeName(spelling));
   }
 
+  /** Whether a word is a country's adjective ("British", "Syrian"), as the facts give them or as English forms them. */
+  isDemonym(word: string): boolean {
+    let demonyms = demonymsOf.get(this.base);
+    if (!demonyms) {
+      demonymsOf.set(this.base, (demonyms = new Set()));
+      for (const e of this.base.entities.values()) if (e.demonym) demonyms.add(e.demonym.toLowerCase());
+    }
+    if (demonyms.has(word.toLowerCase())) return true;
+    return /^[A-Z][a-z]+(ian|ish|ese|ean|ic|i|an)$/.test(word) && !word.includes(" ");
+  }
+
   name(id: string | undefined): string {
     return this.entity(id)?.name ?? id ?? "";
   }
 
+  /**
+   * The sentence after the one being compared, in the same paragraph. A wrong place, date or detail
+   * the next sentence sets right ("We said the raid took place in Aleppo province. It took place in
+   * Idlib province.") is an error reported, as corrections columns do, not one made.
+   */
+  nextSentence = "";
+  /** How many content words the next sentence shares with this one: a correction says the same thing again. */
+  sharedWithNext = 0;
+
   report(c: Conflict): void {
+    const right = c.fixes[0]?.newText;
+    if (right && CONTRASTED.has(c.code) && this.sharedWithNext >= 2 && new RegExp(`(^|[^\\p{L}])${escape(right)}($|[^\\p{L}])`, "iu").test(this.nextSentence)) return;
     const fixes: Fix[] = c.fixes.map((f, i) => ({
       title: f.title ?? `Replace with '${f.newText}'`,
       newText: f.newText,

@@ -41,6 +41,8 @@ export interface CountFact {
   named: Set<string>;
   /** Of those, the common nouns ("people", "forces"), which only the figure's own noun phrase says; names ("Lula", "U.S. Geological Survey") may stand anywhere. */
   counted: Set<string>;
+  /** The words around the value in each of its citations: a sentence that says most of them is the source's own. */
+  quoted: Set<string>[];
   /** Keys of its measure's words and their concepts ("killed": the killing concept, "toll", "dead"). */
   measure: Set<string>;
   /** The words of its measure (less any unit), each as its keys: how much of this a figure's words cover says how surely it is this count. */
@@ -161,6 +163,7 @@ export class CountFacts {
     let scale = 1;
     if (!unit) ({ unit, scale } = unitNamedIn(`${count.measure} ${/^[a-z0-9-]+$/.test(count.of ?? "") ? "" : count.of ?? ""}`));
     let noun: string | undefined;
+    const quoted: Set<string>[] = [];
     // The words of its citations around the value: what the sources said when they gave it.
     for (const c of count.cite) {
       const tokens = tokenize(c.quote);
@@ -173,6 +176,7 @@ export class CountFacts {
       if (!unit && own.unit && own.kind !== "age") unit = own.unit;
       // "nearly 500 dead": a noun that is the measure itself says what befell them, not who they were.
       if (own.noun && !noun && !keysOf(own.noun).some((k) => k.startsWith("~") && measureKeys.has(k))) noun = matchKey(own.noun);
+      quoted.push(new Set(own.context.filter((w) => w.weight >= 0.3).map((w) => w.keys[0])));
       for (const w of own.context) {
         // A name around the value in the quote ("Zhaoyang District of Zhaotong City") says whose or where, not what befell them.
         const name = tokens[w.at]?.cap || tokens[w.at]?.upper;
@@ -200,7 +204,7 @@ export class CountFacts {
       times: timesOf(this.base, v),
       givenBy: givenBy(this.base, v),
     }));
-    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, named, measure: measureKeys, measureWords, ownSubject: new Set(), noun, isAge, values };
+    const fact: CountFact = { count, owner, unit, scale, signature, subject, counted, named, quoted, measure: measureKeys, measureWords, ownSubject: new Set(), noun, isAge, values };
     this.all.push(fact);
     const ownerId = owner.kind === "event" ? owner.event.id : owner.entity.id;
     (this.byOwner.get(ownerId) ?? this.byOwner.set(ownerId, []).get(ownerId)!).push(fact);

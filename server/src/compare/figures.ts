@@ -146,6 +146,9 @@ export function wordScore(f: Figure, fact: CountFact): { score: number; gated: b
     score += v;
     if (!fact.subject.has(k)) happened += v;
   });
+  // The sentence says what one of the count's citations says around its value: it is that count.
+  const said = new Set(f.context.filter((w) => w.weight >= 0.3).map((w) => w.keys[0]));
+  if (fact.quoted.some((q) => q.size >= 3 && [...q].filter((k) => said.has(k)).length >= 0.7 * q.size)) return { score: Math.max(score, 2), gated: true };
   // A count of someone in particular ("parties allied with Lula", "Lula in the Northeast", the U.S.
   // Geological Survey's reading) is that figure only as far as the sentence says whose.
   for (const k of fact.named) if (!met.has(k)) score *= 0.5;

@@ -165,10 +165,13 @@ export class SentenceFrame {
   /** Whether a value at this offset is another happening's: one named just before it, in its clause, with no event of the facts named between. */
   ofOtherHappening(start: number, end: number): boolean {
     if (!this.others.length) return false;
-    const own = this.reading.eventNouns.filter((n) => n.own);
+    // "veterans of the wars in Iraq": a place or date right after another happening is its own, whatever came before.
+    if (this.others.some((o) => o.start < start && start - o.start < 40 && /^[\p{L}’'-]+\s+((in|on|at|of|near|the|a|an)\s+)*$/u.test(this.text.slice(o.start, start)))) return true;
+    // A happening of the facts' own kind named before the value makes it theirs ("The raid, which came after the earthquake, killed 17").
+    if (this.reading.eventNouns.some((n) => n.own && !n.verb && n.start < start)) return false;
     for (const o of this.others) {
-      // "the 1999 earthquake in Turkey, which killed 17,000": the happening before the value, ours not between.
-      if (o.start < start && start - o.start < 300 && !own.some((n) => n.start > o.start && n.start < start)) return true;
+      // "the 1999 earthquake in Turkey, which killed 17,000": the happening before the value.
+      if (o.start < start && start - o.start < 300) return true;
       // "7 killed in bus crash": right after it.
       if (o.start > end && o.start - end < 30) return true;
     }

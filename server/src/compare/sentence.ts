@@ -3,6 +3,8 @@
 import { Figure } from "../claims/figures";
 import { SentenceReading } from "../claims/reader";
 import { Attribution } from "./attribution";
+import { matchKey, vocabulary as V } from "../vocabulary";
+import { SourceSentences } from "./aligned";
 import { COMPARISONS } from "./comparisons";
 import { CompareContext } from "./context";
 import { ValueTime } from "./countFacts";
@@ -22,9 +24,22 @@ export function compareSentence(
   env: CompareEnv,
   paragraph: readonly Figure[] = s.figures,
   blockAnchor?: ValueTime,
+  next?: SentenceReading,
 ): void {
+  ctx.nextSentence = next ? blockText.slice(next.start, next.end) : "";
+  ctx.sharedWithNext = next ? sharedWords(s, next) : 0;
+  // A sentence a trusted source says word for word is the source's: the facts are to agree with it, not it with them.
+  if (ctx.base.articles.size && SourceSentences.of(ctx.base).says(blockText.slice(s.start, s.end))) return;
   const frame = new SentenceFrame(s, blockText, a, state, env, paragraph, blockAnchor);
   // "An article wrongly said …", "Neither raid was …": nothing the sentence says is claimed.
   if (frame.deniesAll) return;
   for (const c of COMPARISONS) c.compare(frame, ctx);
+}
+
+/** Content words two sentences share ("took place" in "We said it took place in Aleppo. It took place in Idlib."). */
+function sharedWords(a: SentenceReading, b: SentenceReading): number {
+  const mine = new Set(a.words.filter((w) => !V.stopwords.has(w) && !/^\d/.test(w)).map(matchKey));
+  let n = 0;
+  for (const w of new Set(b.words.filter((w) => !V.stopwords.has(w) && !/^\d/.test(w)).map(matchKey))) if (mine.has(w)) n++;
+  return n;
 }

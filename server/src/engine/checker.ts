@@ -279,7 +279,7 @@ export class Checker {
         : readings.slice(Math.max(0, k - PARAGRAPH_SENTENCES), k + PARAGRAPH_SENTENCES + 1).flatMap((r) => r.figures);
     const anchor = blockAnchor(segment.text, readings);
     readings.forEach((r, k) => {
-      compareSentence(ctx, r, segment.text, atts[k], state, this.env, paragraph(k), anchor);
+      compareSentence(ctx, r, segment.text, atts[k], state, this.env, paragraph(k), anchor, readings[k + 1]);
       advance(state, r, this.base);
     });
     const own = segment.own;
