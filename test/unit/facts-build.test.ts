@@ -131,6 +131,31 @@ describe("fact base built across files", () => {
       assert.match(cited.message, /No source has the id 'monitor-reprot'\. Did you mean 'monitor-report'\?/);
       assert.deepEqual(r.base.events.get("seizure")?.people, []);
     });
+
+    it("who gave a value (`by:`), in a count and in its disputed values", () => {
+      const t = yaml`
+        events:
+          - id: seizure
+            name: Rebel seizure
+            counts:
+              - measure: killed
+                value: 3
+                by: monitr
+                cite: [{ source: monitor-report, quote: seized }]
+                disputed:
+                  - value: 4
+                    by: nobody-known
+                    cite: [{ source: monitor-report, quote: seized }]
+            cite: [{ source: monitor-report, quote: seized }]
+      `;
+      const r = build({ "sources.facts.yaml": SOURCES, "event.facts.yaml": t });
+      const list = r.problems.filter((p) => p.code === "dangling-reference");
+      assert.equal(list.length, 2, list.map(show).join("\n"));
+      assertAt(list[0], t, "monitr");
+      assertAt(list[1], t, "nobody-known");
+      const count = r.base.events.get("seizure")!.counts[0];
+      assert.deepEqual([count.by, count.disputed[0].by], [undefined, undefined]);
+    });
   });
 
   it("a duplicate id is reported at the second definition, pointing to the first", () => {

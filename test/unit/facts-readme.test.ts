@@ -21,7 +21,7 @@ describe("facts/README.md examples", () => {
       "sources:", "standing: outlier", "file:", "url:", "date:", "entities:", "kind: person", "kind: place", "kind: organization",
       "variants:", "roles:", "aliases:", "rank", "level:", "in:", "near:", "region:", "demonym:", "relations:", "until:", "founded:",
       "events:", "place:", "when:", "weekday:", "time:", "relative:", "month:", "actors:", "targets:", "people:", "counts:",
-      "qualifier:", "breakdown:", "unit: hour", "details:", "disputed:", "cite:", "quote:", "status: draft",
+      "qualifier:", "breakdown:", "unit: hour", "unit: USD", "unit: percent", "to:", "as_of:", "by:", "level: county", "details:", "disputed:", "cite:", "quote:", "status: draft",
     ]) {
       assert.ok(all.includes(construct), construct);
     }

@@ -129,3 +129,23 @@ describe("fact file schema (facts/schema.json)", () => {
     }
   });
 });
+
+describe("fact file schema and the vocabulary", () => {
+  const vocabulary = JSON.parse(readFileSync(join(ROOT, "server", "vocabulary", "english.json"), "utf8")) as {
+    units: { id: string }[];
+    currencies: { code: string }[];
+    places: { levels: Record<string, string[]>; tiers: Record<string, string[] | string> };
+  };
+  const defs = schema.definitions as Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }>;
+
+  it("offers every unit and currency the checker reads, and no other", () => {
+    const ids = [...vocabulary.units.map((u) => u.id), ...vocabulary.currencies.map((c) => c.code)];
+    assert.deepEqual([...(defs.unit.enum ?? [])].sort(), [...ids].sort());
+  });
+
+  it("offers every level of place the checker reads, and no other", () => {
+    const tiers = Object.entries(vocabulary.places.tiers).filter(([k]) => k !== "about").flatMap(([, v]) => v as string[]);
+    const levels = new Set([...Object.keys(vocabulary.places.levels), ...tiers]);
+    assert.deepEqual([...(defs.entity.properties?.level.enum ?? [])].sort(), [...levels].sort());
+  });
+});

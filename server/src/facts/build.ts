@@ -269,7 +269,7 @@ class References {
   private counts(counts: Count[], p: Path): void {
     let total = -1;
     let part = 0;
-    for (const c of counts) {
+    counts.forEach((c, flat) => {
       let cp: Path;
       if (c.within === undefined) {
         total++;
@@ -281,7 +281,11 @@ class References {
       this.cites(c.cite, [...cp, "cite"]);
       c.disputed.forEach((d, k) => this.cites(d.cite, [...cp, "disputed", k, "cite"]));
       this.established(cp, c.cite);
-    }
+      // `by:` names who gave the value; the copy's path is the flattened count's, not the file's.
+      const model = p.slice(2);
+      if (c.by) this.ref(c.by, [...cp, "by"], "entity", { path: [...model, "counts", flat, "by"] });
+      c.disputed.forEach((d, k) => d.by && this.ref(d.by, [...cp, "disputed", k, "by"], "entity", { path: [...model, "counts", flat, "disputed", k, "by"] }));
+    });
   }
 
   private ids(list: string[], path: Path, want: Want, rel: Path = path.slice(2)): void {
