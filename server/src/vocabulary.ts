@@ -14,9 +14,10 @@ interface RawVocabulary {
     fractions: Record<string, number>;
     pronounLike: string[];
     tallyNouns: string[];
+    implied: { words: string[]; noun: string; atLeast: number; atMost?: number }[];
   };
   qualifiers: { before: [string, Qualifier][]; after: [string, Qualifier][] };
-  units: { id: string; family: string; factor: number; offset?: number; names: string[]; symbols?: string[] }[];
+  units: { id: string; family: string; factor: number; offset?: number; names: string[]; symbols?: string[]; before?: boolean }[];
   currencies: { code: string; symbols: string[]; sign: string; names: string[] }[];
   calendar: {
     months: Record<string, number>;
@@ -41,7 +42,7 @@ interface RawVocabulary {
   people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[]; officeVerbs: Record<string, string> };
   concepts: { groups: string[][] };
   happenings: { kinds: { nouns: string[]; verbs: string[] }[]; aspects: string[][] };
-  framing: Record<"speech" | "negations" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between", string[]>;
+  framing: Record<"speech" | "reporting" | "negations" | "denials" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between", string[]>;
   antonyms: { pairs: [string, string][] };
   names: { notNames: string[]; heads: string[]; particles: string[] };
   stopwords: string[];
@@ -58,6 +59,8 @@ export interface Unit {
   symbols: string[];
   /** Currencies only: the bare sign several of them share ($). */
   sign?: string;
+  /** Written before its number ("magnitude 6.1"). */
+  before?: boolean;
 }
 
 /** A word sequence and what it means, looked up by its first word. */
@@ -88,7 +91,7 @@ function phrases<T>(list: Phrase<T>[]): ReadonlyMap<string, Phrase<T>[]> {
 
 const splitWords = (s: string): string[] => s.toLowerCase().split(/\s+/).filter(Boolean);
 
-const units: Unit[] = raw.units.map((u) => ({ id: u.id, family: u.family, factor: u.factor, offset: u.offset ?? 0, names: u.names.map(splitWords), symbols: u.symbols ?? [] }));
+const units: Unit[] = raw.units.map((u) => ({ id: u.id, family: u.family, factor: u.factor, offset: u.offset ?? 0, names: u.names.map(splitWords), symbols: u.symbols ?? [], before: u.before }));
 const currencies: Unit[] = raw.currencies.map((c) => ({ id: c.code, family: "currency", factor: 1, offset: 0, names: c.names.map(splitWords), symbols: c.symbols, sign: c.sign }));
 const unitById = new Map<string, Unit>();
 for (const u of [...units, ...currencies]) unitById.set(u.id.toLowerCase(), u);
@@ -125,6 +128,8 @@ export const vocabulary = {
   fractions: table(raw.numbers.fractions),
   pronounLike: new Set(raw.numbers.pronounLike),
   tallyNouns: new Set(raw.numbers.tallyNouns),
+  /** Words that state a figure without a number: "a high-rise" has five storeys or more. */
+  implied: raw.numbers.implied.map((i) => ({ ...i, words: i.words.map(splitWords) })),
   qualifiersBefore: phrases(raw.qualifiers.before.map(([w, q]) => ({ words: splitWords(w), value: q }))),
   qualifiersAfter: phrases(raw.qualifiers.after.map(([w, q]) => ({ words: splitWords(w), value: q }))),
   /** Units and currencies by the first word of each of their names. */
@@ -148,6 +153,8 @@ export const vocabulary = {
   levelOfNoun: levelOfNoun as ReadonlyMap<string, string>,
   /** The tier of a level: levels of one tier stand for one another in a chain of places. */
   tierOf: (level: string | undefined): string | undefined => (level ? tierOfLevel.get(level) ?? level : undefined),
+  /** Whether places stand at this level in a chain of places (a town, a province; not an area or a river). */
+  inChain: (level: string | undefined): boolean => !!level && tierOfLevel.has(level),
   compass: table(raw.places.compass),
   regions: table(raw.places.regions),
   placeAdjectives: new Set(raw.places.adjectives),
@@ -169,8 +176,12 @@ export const vocabulary = {
   firstAspect: raw.happenings.kinds.length,
   /** Verbs of happenings ("struck", "launched"): they tie a value to an event, but never tell of another story. */
   happeningVerbForms: new Set(raw.happenings.kinds.flatMap((k) => k.verbs)),
+  /** The verbs of each kind of happening, by group index ("raided", "stormed" of a raid); an aspect's are its words. */
+  happeningGroupVerbs: [...raw.happenings.kinds.map((k) => k.verbs), ...raw.happenings.aspects] as readonly (readonly string[])[],
   speech: new Set(raw.framing.speech),
+  reporting: new Set(raw.framing.reporting),
   negations: new Set(raw.framing.negations),
+  denials: new Set(raw.framing.denials),
   correcting: new Set(raw.framing.correcting),
   refuting: raw.framing.refuting.map(splitWords),
   conditionals: new Set(raw.framing.conditionals),

@@ -1,11 +1,13 @@
-// Reads who a sentence says carried an event out: "ISAF has launched an operation",
-// "a raid conducted by US Special Forces", "the US-led coalition captured …".
+// Reads who a sentence says carried an event out: "X has launched an operation", "the strike
+// was conducted by X", "the coalition captured …". The verbs are the vocabulary's verbs of
+// undertaking and the fact base's own happening words and keywords.
 import { Token } from "../text/tokens";
-import { ACTION_VERBS, EVENT_NOUNS } from "./lexicon";
+import { keysOf, stem, vocabulary as V } from "../vocabulary";
 import { Mention } from "./names";
 
-// Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
-const FORCE_WORDS = /^(troops|forces|commandos|soldiers|units|aircraft|helicopters)$/;
+/** "troops", "soldiers", "units": words for a body's armed people ("Russian troops", "ISAF troops landed"). */
+const FORCES = new Set(keysOf("forces").filter((k) => k.startsWith("~")));
+const isForceWord = (t: Token | undefined): boolean => !!t && (t.norm === "units" || t.norm === "unit" || keysOf(t.norm).some((k) => FORCES.has(k)));
 
 export interface ActorClaim {
   actor: Mention;
@@ -13,17 +15,35 @@ export interface ActorClaim {
   byCountry?: boolean;
   /** Token index of the event noun the actor carried out, if named. */
   eventNoun?: number;
+  /** "X landed": the events whose deed the verb tells; the claim is about one of them only. */
+  deedOf?: ReadonlySet<string>;
 }
 
-const AUXILIARIES = new Set(["has", "have", "had", "was", "were", "is", "are", "reportedly", "also", "then", "allegedly", "had", "been"]);
-const DEEDS = new Set([
-  "landed", "raided", "stormed", "captured", "arrested", "swooped", "attacked", "descended", "seized", "detained", "abducted",
-  "snatched", "entered", "land", "lands", "raid", "storm", "storms", "capture", "captures", "seize", "seizes", "arrest", "arrests",
-]);
-const FORCE_NOUNS = /^(troops|forces|commandos|soldiers|units|army|military|jets|helicopters|aircraft|marines|paratroopers|personnel)$/;
-const ARTICLES = new Set(["a", "an", "the", "its", "their", "this"]);
+/** What the fact base knows of its happenings: which verbs tell its events' deeds, which nouns name happenings. */
+export interface HappeningWords {
+  deedOf(norm: string): ReadonlySet<string>;
+  isHappeningNoun(norm: string): boolean;
+}
 
-export function readActors(tokens: Token[], named: Mention[], countryByDemonym: (norm: string) => string | undefined): ActorClaim[] {
+const AUXILIARIES = new Set(["has", "have", "had", "was", "were", "is", "are", "reportedly", "also", "then", "allegedly", "been"]);
+const ARTICLES = new Set(["a", "an", "the", "its", "their", "this"]);
+/** Verbs of undertaking in any tense: "launched", "conducts", "carry". */
+const ACTION_STEMS = new Set([...V.happeningVerbs].map(stem));
+const isAction = (norm: string): boolean => V.happeningVerbs.has(norm) || ACTION_STEMS.has(stem(norm));
+const NO_HAPPENINGS: HappeningWords = { deedOf: () => new Set(), isHappeningNoun: (w) => V.happeningsOf.has(w) };
+
+export function readActors(
+  tokens: Token[],
+  named: Mention[],
+  countryByDemonym: (norm: string) => string | undefined,
+  happenings: HappeningWords = NO_HAPPENINGS,
+): ActorClaim[] {
+  const deedOf = (t: Token): ReadonlySet<string> | undefined => {
+    if (t.kind !== "word" || t.cap) return undefined;
+    const events = happenings.deedOf(t.norm);
+    return events.size ? events : undefined;
+  };
+  const isEventNoun = (norm: string): boolean => happenings.isHappeningNoun(norm);
   const claims: ActorClaim[] = [];
   // "Russian troops", "Turkish special forces": a force named by its country's adjective.
   const byCountry: Mention[] = [];
@@ -32,7 +52,7 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
     if (!country || !tokens[i].cap || inMention(named, i)) continue;
     let k = i + 1;
     if (tokens[k]?.norm === "special" && tokens[k + 1]?.norm === "forces") k++;
-    if (!FORCE_NOUNS.test(tokens[k]?.norm ?? "")) continue;
+    if (!isForceWord(tokens[k])) continue;
     byCountry.push({ entityId: country, start: tokens[i].start, end: tokens[k].end, first: i, last: k + 1, written: tokens.slice(i, k + 1).map((t) => t.raw).join(" ") });
   }
   // "the Russian-led coalition": the coalition's leader named by its country's adjective.
@@ -53,28 +73,28 @@ export function readActors(tokens: Token[], named: Mention[], countryByDemonym: 
       if (close > 0 && close - k <= 4) k = close + 1;
     }
     // "troops from the coalition landed", "forces of X"; plain "troops" after the name.
-    if (tokens[k] && FORCE_WORDS.test(tokens[k].norm)) k++;
+    if (isForceWord(tokens[k])) k++;
     while (tokens[k] && AUXILIARIES.has(tokens[k].norm)) k++;
     const verb = tokens[k];
     if (!verb) continue;
-    if (ACTION_VERBS.has(verb.norm)) {
+    if (isAction(verb.norm)) {
       let j = k + 1;
       if (tokens[j]?.norm === "out") j++;
-      while (tokens[j] && (ARTICLES.has(tokens[j].norm) || (!EVENT_NOUNS.get(tokens[j].norm) && tokens[j].kind === "word" && j - k <= 4 && !tokens[j].cap))) j++;
+      while (tokens[j] && (ARTICLES.has(tokens[j].norm) || (!isEventNoun(tokens[j].norm) && tokens[j].kind === "word" && j - k <= 4 && !tokens[j].cap))) j++;
       const noun = tokens[j];
-      if (noun && EVENT_NOUNS.get(noun.norm) && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j, byCountry: byCountry.includes(m) });
-    } else if (DEEDS.has(verb.norm)) {
-      claims.push({ actor: m, byCountry: byCountry.includes(m) });
+      if (noun && isEventNoun(noun.norm) && isSingular(noun.norm)) claims.push({ actor: m, eventNoun: j, byCountry: byCountry.includes(m) });
+    } else if (deedOf(verb)) {
+      claims.push({ actor: m, byCountry: byCountry.includes(m), deedOf: deedOf(verb) });
     }
   }
   // "a raid (was) conducted / carried out / led by X"
   for (let i = 0; i < tokens.length; i++) {
     const noun = tokens[i];
-    if (!EVENT_NOUNS.get(noun.norm) || !isSingular(noun.norm)) continue;
+    if (!isEventNoun(noun.norm) || !isSingular(noun.norm)) continue;
     // "a raid (on Atme) (was) carried out by X": the verb within a few words, no clause break between.
     let k = i + 1;
-    while (k < tokens.length && k - i <= 6 && tokens[k].kind !== "punct" && !ACTION_VERBS.has(tokens[k].norm)) k++;
-    if (!tokens[k] || !ACTION_VERBS.has(tokens[k].norm)) continue;
+    while (k < tokens.length && k - i <= 6 && tokens[k].kind !== "punct" && !isAction(tokens[k].norm)) k++;
+    if (!tokens[k] || !isAction(tokens[k].norm)) continue;
     k++;
     if (tokens[k]?.norm === "out") k++;
     if (tokens[k]?.norm !== "by") continue;

@@ -1,13 +1,15 @@
 // Reads dates: years, months with or without a day, weekdays, and the word that
 // introduces them ("in", "since", "until", "on"), which says how the date relates to the event.
 import { Token } from "../text/tokens";
-import { MONTHS, WEEKDAYS } from "./lexicon";
+import { vocabulary as V } from "../vocabulary";
+
+const MONTHS = V.months;
+const WEEKDAYS = V.weekdays;
 
 // Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
 const FOUR_DIGITS = /^\d{4}$/;
 const ORDINAL_DAY = /^\d{1,2}(st|nd|rd|th)$/;
 const DASH = /^[–—-]$/;
-const COUNTED_AFTER_NUMBER = /^(people|persons|civilians|troops|soldiers|dead|killed|fighters|families|residents|prisoners)$/;
 
 export interface DatePart {
   value: number | string;
@@ -34,26 +36,17 @@ export interface DateMention {
   dateline?: boolean;
 }
 
-const REPORTING = new Set([
-  "said", "says", "told", "announced", "stated", "added", "reported", "confirmed", "claimed", "declared", "tweeted", "wrote",
-  "published", "revealed", "disclosed", "released", "issued", "statement", "briefing", "interview", "spoke", "speaking",
-  "posted", "updated", "filed", "dateline",
-]);
-const HAPPENING = new Set([
-  "raid", "operation", "mission", "assault", "attack", "strike", "landing", "riot", "ceasefire", "killed", "died", "landed",
-  "raided", "captured", "arrested", "launched", "conducted", "carried", "occurred", "happened", "took", "began", "ended",
-  "killing", "death", "defeated", "founded", "formed", "established", "created", "set", "split", "clashes", "fighting",
-  "kill", "kills", "land", "lands", "landing", "stormed", "struck", "lasted", "touched",
-]);
+/** Words that tell something happening, for telling a date of the event from a date of speech, whatever the story. */
+const HAPPENED = new Set(["killed", "died", "death", "killing", "founded", "formed", "established", "created", "set", "split", "lasted", "took", "began", "ended", "occurred", "happened"]);
 
 /** Whether the word nearest tokens [first, last) is a verb of saying rather than one of happening. */
-export function isOfSpeech(tokens: Token[], d: { first: number; last: number }): boolean {
+export function isOfSpeech(tokens: Token[], d: { first: number; last: number }, isEventWord: (norm: string) => boolean = () => false): boolean {
   let best: { speech: boolean; dist: number } | undefined;
   for (let k = Math.max(0, d.first - 8); k < Math.min(tokens.length, d.last + 8); k++) {
     if (k >= d.first && k < d.last) continue;
     const w = tokens[k].norm;
-    const speech = REPORTING.has(w);
-    if (!speech && !HAPPENING.has(w)) continue;
+    const speech = V.reporting.has(w);
+    if (!speech && !HAPPENED.has(w) && !V.happeningVerbs.has(w) && !isEventWord(w)) continue;
     const dist = k < d.first ? d.first - k : k - d.last + 1;
     if (!best || dist < best.dist) best = { speech, dist };
   }
@@ -80,7 +73,7 @@ export function datelineEnd(tokens: Token[]): number {
   return -1;
 }
 
-export function readDates(tokens: Token[]): DateMention[] {
+export function readDates(tokens: Token[], isEventWord?: (norm: string) => boolean): DateMention[] {
   const dates: DateMention[] = [];
   const dateline = datelineEnd(tokens);
   for (let i = 0; i < tokens.length; i++) {
@@ -124,7 +117,7 @@ export function readDates(tokens: Token[]): DateMention[] {
     if (after && after.kind === "word" && !after.cap && prev?.norm === "the") m.modifies = after.norm;
     // "since the 2019 raid": "since" governs the raid; the date is that raid's own.
     else if (prev?.norm === "the" && tokens[m.first - 2]?.norm === "since") m.prep = "since";
-    m.ofSpeech = isOfSpeech(tokens, m);
+    m.ofSpeech = isOfSpeech(tokens, m, isEventWord);
     if (m.last <= dateline) m.dateline = true;
     // "since November 2019, when US forces killed …": the date of the event the clause tells.
     if ((m.prep === "since" || m.prep === "until") && tokens[m.last]?.raw === "," && tokens[m.last + 1]?.norm === "when") m.prep = "when";
@@ -172,5 +165,8 @@ function inYearRange(tokens: Token[], i: number): boolean {
 /** "2000 people": a number before a counted noun is a count, not a year. */
 function isCount(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
-  return next !== undefined && next.kind === "word" && COUNTED_AFTER_NUMBER.test(next.norm);
+  // A plural noun after it ("2000 people", "1500 homes"), unless the number modifies it as a year does ("the 2017 raids", "in 2019 elections").
+  const prev = tokens[i - 1];
+  if (prev && (prev.norm === "the" || prev.norm === "a" || V.datePrepositions.has(prev.norm))) return false;
+  return next !== undefined && next.kind === "word" && !next.cap && (next.norm.endsWith("s") || V.conceptsOf.has(next.norm)) && !V.stopwords.has(next.norm) && !V.months.has(next.norm);
 }

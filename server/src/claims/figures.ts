@@ -313,7 +313,7 @@ function readFigureAt(tokens: Token[], i: number, inDate?: (i: number) => boolea
   const qualifier = qualifierBefore(tokens, currency ? currency.first : i);
   const before = tokens[qualifier.at - 1];
 
-  // A range or a score: "10-12", "2-1", "10–12", "10 to 12" (not "from 410 to 589", a change).
+  // A range or a score: "10-12", "2-1", "10–12", "10 to 12", "between 10 and 12" (not "from 410 to 589", a change).
   const next = tokens[last];
   if (!n.ordinal && next?.kind === "number" && next.joined && next.value !== undefined) {
     if (inDate?.(last)) return undefined;
@@ -324,7 +324,7 @@ function readFigureAt(tokens: Token[], i: number, inDate?: (i: number) => boolea
     if (inDate?.(last + 1)) return undefined;
     upper = tokens[last + 1].value;
     last += 2;
-  } else if (!n.ordinal && next?.norm === "to" && before?.norm !== "from" && tokens[last + 1]?.kind === "number" && !currency) {
+  } else if (!n.ordinal && ((next?.norm === "to" && before?.norm !== "from") || (next?.norm === "and" && before?.norm === "between")) && tokens[last + 1]?.kind === "number" && !currency) {
     const second = readNumberAt(tokens, last + 1);
     if (second && second.value > n.value) {
       upper = second.value;

@@ -2,9 +2,9 @@
 // fact base's own. The vocabulary groups happening nouns by kind; the fact base's event kinds and
 // keywords say which kinds its events are. A happening of a kind none of its events has tells of
 // another story ("the Kunshan factory blast" in a newsletter about an earthquake).
-import { FactBase } from "../facts/model";
+import { FactBase, FactEvent } from "../facts/model";
 import { Token } from "../text/tokens";
-import { matchKey, vocabulary as V } from "../vocabulary";
+import { matchKey, stem, vocabulary as V } from "../vocabulary";
 
 export interface HappeningUse {
   /** The kind: a vocabulary group ("g7") or, for a kind the vocabulary lacks, the event kind itself. */
@@ -24,10 +24,14 @@ export class Happenings {
   private readonly own = new Set<string>();
   /** Kinds named by words the vocabulary does not know: the base's own kind words ("barrier lake" events). */
   private readonly extra = new Map<string, string>();
+  /** Every event's keywords, lowercase. */
+  private readonly keywords = new Set<string>();
   /** Keywords of events that are happening words, with the kind of their event. */
   private readonly ownWords = new Map<string, string>();
   /** Kind of each event of the base. */
   private readonly kindOfEvent = new Map<string, string[]>();
+  /** Stems of the verbs that tell each event's deed ("land", "storm", "capture"), to the events they tell. */
+  private readonly deeds = new Map<string, Set<string>>();
 
   constructor(base: FactBase) {
     for (const ev of base.events.values()) {
@@ -47,15 +51,57 @@ export class Happenings {
       for (const k of kinds) this.own.add(k);
       for (const w of ev.keywords) {
         const word = w.toLowerCase();
+        this.keywords.add(word);
         if (kinds[0] && !word.includes(" ") && (V.happeningsOf.has(word) || V.happeningsOf.has(matchKey(word)))) this.ownWords.set(word, kinds[0]);
       }
       this.kindOfEvent.set(ev.id, kinds);
+      this.learnDeeds(ev, kinds);
     }
+  }
+
+  /**
+   * The verbs of an event's deed: the verbs of its kind ("stormed" of a raid), its keywords that are
+   * verb forms ("landing", "captured"), and the past-tense verbs of its own citations ("forces landed").
+   */
+  private learnDeeds(ev: FactEvent, kinds: string[]): void {
+    const add = (word: string): void => {
+      const key = stem(word);
+      (this.deeds.get(key) ?? this.deeds.set(key, new Set()).get(key)!).add(ev.id);
+    };
+    for (const kind of kinds) if (kind.startsWith("g")) for (const verb of V.happeningGroupVerbs[Number(kind.slice(1))] ?? []) add(verb);
+    const isVerbForm = (w: string): boolean => /^[a-z]{3,}(ed|ing)$/.test(w);
+    for (const w of ev.keywords.map((k) => k.toLowerCase())) {
+      if (!isVerbForm(w)) continue;
+      add(w);
+      // A keyword "captured" makes the kind's other verbs ("seized", "detained") the event's deeds too.
+      for (const g of V.happeningsOf.get(w) ?? []) for (const verb of V.happeningGroupVerbs[g] ?? []) if (isVerbForm(verb) || V.happeningVerbForms.has(verb)) add(verb);
+    }
+    for (const cite of [...ev.cite, ...(ev.actors?.cite ?? []), ...(ev.targets?.cite ?? [])]) {
+      for (const w of cite.quote.toLowerCase().match(/[a-z]+ed\b/g) ?? []) if (w.length > 4 && !V.stopwords.has(w)) add(w);
+    }
+  }
+
+  /** The events a verb tells the deed of ("landed", "storm", "captures"); empty for any other word. */
+  deedOf(norm: string): ReadonlySet<string> {
+    return this.deeds.get(stem(norm)) ?? NONE;
+  }
+
+  /** A noun naming a happening of any kind ("raid", "operation", "quake"), or a kind of the base's own the vocabulary lacks. */
+  isHappeningNoun(norm: string): boolean {
+    if (V.happeningVerbForms.has(norm) || V.happeningVerbs.has(norm)) return false;
+    return V.happeningsOf.has(norm) || this.extra.has(matchKey(norm));
   }
 
   /** The kinds of one event (its kind's group, and its keywords' groups). */
   kindsOf(eventId: string): readonly string[] {
     return this.kindOfEvent.get(eventId) ?? [];
+  }
+
+  /** Whether a word tells something happening: a happening's noun (not a plural, which tells of several) or verb, an event's keyword, a verb of any happening. */
+  isEventWord(norm: string): boolean {
+    if (this.ownWords.has(norm) || this.extra.has(matchKey(norm)) || V.happeningVerbs.has(norm) || this.keywords.has(norm)) return true;
+    const groups = V.happeningsOf.get(norm);
+    return !!groups && !isPlural(norm, groups);
   }
 
   isOwn(kind: string): boolean {
@@ -79,6 +125,8 @@ export class Happenings {
     return found;
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** "raids" is the plural of "raid", a word of the same kind; "clashes" and "talks" name one happening. */
 function isPlural(word: string, groups: readonly number[] | undefined): boolean {

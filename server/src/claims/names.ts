@@ -4,7 +4,10 @@
 import { slipDistance } from "../text/editDistance";
 import { NameEntry, NameIndex, PARTICLES } from "../facts/nameIndex";
 import { Token } from "../text/tokens";
-import { HONORIFICS, NOT_NAMES } from "./lexicon";
+import { vocabulary as V } from "../vocabulary";
+
+const HONORIFICS = V.honorifics;
+const NOT_NAMES = V.notNames;
 
 // Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
 const DOTS = /\./g;

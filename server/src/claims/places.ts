@@ -1,7 +1,7 @@
 // Reads where a sentence puts things: "in the town of X", "Idlib province",
 // "near the Turkish border", "in northwest Syria", "the northern Syrian city of X".
 import { Token } from "../text/tokens";
-import { COMPASS, EVENT_NOUNS, EVENT_VERBS, MONTHS, NOT_NAMES, PLACE_LEVEL_NOUNS, WEEKDAYS } from "./lexicon";
+import { vocabulary as V } from "../vocabulary";
 import { Mention } from "./names";
 import { isOfSpeech } from "./dates";
 
@@ -9,7 +9,15 @@ import { isOfSpeech } from "./dates";
 const TIME_AFTER = /^(earlier|later|last)$/;
 const PLACE_ADJECTIVE = /^(rural|neighbouring|neighboring|nearby|central|northern|southern|eastern|western)$/;
 
-export type PlaceLevelClass = "town" | "province" | "country" | "area";
+/** The level a sentence gives a place ("the town of X", "X province"): a level of the fact format. */
+export type PlaceLevelClass = string;
+
+/** The level a noun names, when it is one that places stand at in a chain (not "area", not "river"). */
+function levelOf(noun: string | undefined): string | undefined {
+  const level = noun ? V.levelOfNoun.get(noun) : undefined;
+  return V.inChain(level) ? level : undefined;
+}
+const COMPASS = V.compass;
 
 export interface PlaceClaim {
   /** What a diagnostic underlines and a fix replaces: the name, the adjective or the compass word. */
@@ -54,6 +62,8 @@ export function readPlaces(
   mentions: Mention[],
   isPlace: (id: string) => boolean,
   countryByDemonym: (norm: string) => string | undefined,
+  /** A word that tells something happening: a happening's noun or verb, or an event's keyword. */
+  isEventWord: (norm: string) => boolean = () => false,
 ): PlaceClaim[] {
   const claims: PlaceClaim[] = [];
   // Most sentences name nothing: they share one empty map.
@@ -66,10 +76,10 @@ export function readPlaces(
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const level = PLACE_LEVEL_NOUNS.get(t.norm);
+    const level = levelOf(t.norm);
 
     // "the (northern) (Syrian) town of X"
-    if (level && level !== "area" && tokens[i + 1]?.norm === "of" && (!t.cap || t.upper)) {
+    if (level && tokens[i + 1]?.norm === "of" && (!t.cap || t.upper)) {
       let k = i + 2;
       if (tokens[k]?.norm === "the") k++;
       const name = nameAt(tokens, k, mentionAt);
@@ -93,12 +103,7 @@ export function readPlaces(
       const after = tokens[m.last];
       // "Idlib province": the level follows the name, or is part of the recorded spelling itself.
       const own = tokens[m.last - 1];
-      const lvl =
-        after && !after.cap && PLACE_LEVEL_NOUNS.get(after.norm)
-          ? PLACE_LEVEL_NOUNS.get(after.norm)
-          : m.last - m.first > 1 && PLACE_LEVEL_NOUNS.get(own.norm) && PLACE_LEVEL_NOUNS.get(own.norm) !== "area"
-            ? PLACE_LEVEL_NOUNS.get(own.norm)
-            : undefined;
+      const lvl = after && !after.cap && levelOf(after.norm) ? levelOf(after.norm) : m.last - m.first > 1 ? levelOf(own.norm) : undefined;
       const rel = relationBefore(tokens, i);
       if (rel) {
         const subjectId = rel === "in" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
@@ -108,7 +113,7 @@ export function readPlaces(
         claims.push({ start: m.start, end: m.end, written: m.written, kind: "place", entityId: m.entityId, level: lvl, relation: "in" });
       }
       // "northwest Syria", "northern Syria", "north-western Syria", "the north-eastern province of Aleppo"
-      const areaOf = tokens[i - 1]?.norm === "of" && PLACE_LEVEL_NOUNS.get(tokens[i - 2]?.norm ?? "") ? i - 3 : -1;
+      const areaOf = tokens[i - 1]?.norm === "of" && V.levelOfNoun.get(tokens[i - 2]?.norm ?? "") ? i - 3 : -1;
       const direct = compassEndingAt(tokens, i - 1);
       const compass = direct ?? (areaOf >= 0 ? compassEndingAt(tokens, areaOf) : undefined);
       if (compass) claims.push({ ...compass, kind: "region", relation: "in", of: m.entityId, partOf: !!direct });
@@ -119,9 +124,10 @@ export function readPlaces(
     const edgeOf = t.norm === "of" && EDGE_NOUNS.has(tokens[i - 1]?.norm ?? "");
     if ((t.norm === "in" || t.norm === "at" || edgeOf) && !mentionAt.has(i + 1)) {
       const unknown = unknownPlaceAfter(tokens, i + 1, countryByDemonym, mentionAt);
+      const eventBefore = (at: number): boolean => eventWordBefore(tokens, at, isEventWord);
       // "Humaira, in rural Hama province": a name the facts do not know, said to hold a known place.
-      const subjectId = unknown?.level === "province" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
-      if (unknown && (eventWordBefore(tokens, edgeOf ? i - 3 : i) || subjectId)) {
+      const subjectId = unknown && V.tierOf(unknown.level) === "province" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
+      if (unknown && (eventBefore(edgeOf ? i - 3 : i) || subjectId)) {
         claims.push({ start: unknown.start, end: unknown.end, written: unknown.written, kind: "place", level: unknown.level, relation: "in", subjectId });
         i = unknown.lastToken - 1;
         continue;
@@ -158,7 +164,7 @@ export function readPlaces(
     const first = tokens.findIndex((t) => t.start >= c.start);
     let last = first;
     while (last < tokens.length && tokens[last].end <= c.end) last++;
-    if (first >= 0) c.ofSpeech = isOfSpeech(tokens, { first, last: Math.max(last, first + 1) });
+    if (first >= 0) c.ofSpeech = isOfSpeech(tokens, { first, last: Math.max(last, first + 1) }, isEventWord);
   }
   return claims;
 }
@@ -195,11 +201,11 @@ function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: 
 const AFTER_PLACE = new Set(["on", "in", "at", "near", "and", "which", "where", "that", "late", "early", "overnight", "last", "this", "during", "before", "after", "when", "while", "with", "killing", "leaving"]);
 
 /** An event noun or verb just before the preposition: "raid in", "landed at", "raided a house in". */
-function eventWordBefore(tokens: Token[], i: number): boolean {
+function eventWordBefore(tokens: Token[], i: number, isEventWord: (norm: string) => boolean): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
     const t = tokens[k];
     if (t.kind === "punct") return false;
-    if ((EVENT_NOUNS.get(t.norm) && !t.norm.endsWith("s")) || EVENT_VERBS.has(t.norm)) return true;
+    if (isEventWord(t.norm)) return true;
   }
   return false;
 }
@@ -216,14 +222,14 @@ function unknownPlaceAfter(
   let j = k;
   while (j < tokens.length && j - k < 3) {
     const t = tokens[j];
-    const plain = t.kind === "word" && t.cap && !t.upper && !NOT_NAMES.has(t.norm) && !MONTHS.has(t.norm) && !WEEKDAYS.has(t.norm) && !countryByDemonym(t.norm);
+    const plain = t.kind === "word" && t.cap && !t.upper && !V.notNames.has(t.norm) && !V.months.has(t.norm) && !V.weekdays.has(t.norm) && !countryByDemonym(t.norm);
     if (!plain || (j > k && !t.cap)) break;
     j++;
   }
   if (j === k) return undefined;
   const next = tokens[j];
   if (next?.joined) return undefined;
-  const level = next ? PLACE_LEVEL_NOUNS.get(next.norm) : undefined;
+  const level = next ? levelOf(next.norm) ?? (V.levelOfNoun.get(next.norm) === "area" ? "area" : undefined) : undefined;
   if (next && next.kind === "word" && !level && !AFTER_PLACE.has(next.norm)) return undefined;
   if (level === "country" || level === "area") return undefined;
   return {
@@ -298,7 +304,8 @@ function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
     if (w === "of") {
       const before = tokens[k - 1]?.norm;
       if (EDGE_NOUNS.has(before)) return "in";
-      return PLACE_LEVEL_NOUNS.get(before) && PLACE_LEVEL_NOUNS.get(before) !== "town" ? "in" : undefined;
+      const level = V.levelOfNoun.get(before);
+      return level && V.tierOf(level) !== "local" ? "in" : undefined;
     }
     if (LOCATIVE.has(w) || ENTERING.has(w)) return "in";
     if (NEAR.has(w)) return "near";

@@ -10,7 +10,6 @@ import { DateMention, readDates } from "./dates";
 import { HappeningUse, Happenings } from "./happenings";
 import { findNames, HonorificRef, Mention, Suspect } from "./names";
 import { Figure, readFigures } from "./figures";
-import { Quantity, readQuantities } from "./numbers";
 import { PlaceClaim, readPlaces } from "./places";
 import { BasedClaim, FoundedClaim, readBased, readRelations, RelationClaim } from "./relations";
 import { OfficeWords, officeWords, readRoles, RoleClaim } from "./roles";
@@ -29,7 +28,6 @@ export interface SentenceReading {
   mentions: readonly Mention[];
   suspects: readonly Suspect[];
   honorifics: readonly HonorificRef[];
-  quantities: readonly Quantity[];
   /** Every figure with its unit and the words around it. */
   figures: readonly Figure[];
   dates: readonly DateMention[];
@@ -81,7 +79,7 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
   return splitSentences(text).map((span) => {
     const tokens = tokenize(text.slice(span.start, span.end), span.start);
     const names = findNames(tokens, ctx.names, textOf);
-    const dates = readDates(tokens);
+    const dates = readDates(tokens, (w) => ctx.happenings.isEventWord(w));
     // The named entities by kind, each looked up once.
     const orgs: Mention[] = [];
     const people: Mention[] = [];
@@ -112,7 +110,6 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
     }
     const inName = (i: number): boolean => names.mentions.some((m) => m.first <= i && i < m.last);
     const eventNouns = ctx.happenings.read(tokens, inName);
-    const quantities = readQuantities(tokens);
     // A date is no figure ("in 2016", "Aug. 7"): its tokens are skipped.
     const inDate = dates.length ? (i: number): boolean => dates.some((d) => d.first <= i && i < d.last) : undefined;
     const figures = readFigures(tokens, inDate);
@@ -126,16 +123,15 @@ export function readBlock(text: string, ctx: ReaderContext): SentenceReading[] {
       mentions: some(names.mentions),
       suspects: some(names.suspects),
       honorifics: some(names.honorifics),
-      quantities: some(dates.length ? quantities.filter((q) => !dates.some((d) => d.year && d.start <= q.start && q.end <= d.end)) : quantities),
       figures: some(figures),
       dates: some(dates),
-      places: some(readPlaces(tokens, names.mentions, isPlace, ctx.countryByDemonym)),
+      places: some(readPlaces(tokens, names.mentions, isPlace, ctx.countryByDemonym, (w) => ctx.happenings.isEventWord(w))),
       roles: some(readRoles(tokens, names.mentions, kindOf, ctx.offices)),
       relations: some(relations),
       founded: some(founded),
       foundingDates: some(foundingDates),
       based: some(readBased(tokens, orgs, places)),
-      actors: some(readActors(tokens, orgs, ctx.countryByDemonym)),
+      actors: some(readActors(tokens, orgs, ctx.countryByDemonym, ctx.happenings)),
       eventNouns: some(eventNouns),
     };
   });

@@ -231,6 +231,9 @@ export function slipOf(d: Token[], s: Token[]): Slip | undefined {
   const dp = plain(d, dn);
   const sp = plain(s, sn);
   if (dp.some((a) => sp.some((b) => V.antonyms.get(a.norm)?.has(b.norm)))) return undefined;
+  // Another year beside another name ("near Samarra in 1971" for "in Idlib in 2019") is another thing told, not a slip.
+  const numbers = (ts: Token[]): string => ts.filter((t) => t.kind === "number").map((t) => t.raw).join(" ");
+  if (numbers(d) !== numbers(s)) return undefined;
   return { kind: "name", code: "wrong-detail", right: sName.map((t) => t.raw).join(" "), from: dn[0], to: dn[1] };
 }
 

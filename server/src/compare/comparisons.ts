@@ -8,7 +8,7 @@ import { compareAligned } from "./aligned";
 import { compareChanges } from "./changes";
 import { CompareContext } from "./context";
 import { compareEventDate } from "./dates";
-import { compareBuilding } from "./details";
+import { compareDetails } from "./details";
 import { compareFigures } from "./figures";
 import { SentenceFrame } from "./frame";
 import { reportHonorific, reportSuspect } from "./names";
@@ -117,9 +117,23 @@ const actors: Comparison = {
   name: "who carried an event out",
   compare(frame, ctx) {
     if (frame.imagined || !frame.main) return;
-    for (const a of frame.reading.actors) if (frame.claims(a.actor.start)) compareActor(ctx, a, frame.main);
+    for (const a of frame.reading.actors) {
+      // "IS lost its territory" tells no deed of a raid: a verb of another event's deed is about that event.
+      if (a.deedOf && !a.deedOf.has(frame.main.id)) continue;
+      // "The EU approved": the actor of another event that the verb or noun tells is that event's, not the main one's.
+      if (isActorOfKindred(ctx, a.actor.entityId, frame.main, a.deedOf)) continue;
+      if (frame.claims(a.actor.start)) compareActor(ctx, a, frame.main);
+    }
   },
 };
+
+function isActorOfKindred(ctx: CompareContext, actor: string, main: FactEvent, deedOf: ReadonlySet<string> | undefined): boolean {
+  for (const ev of ctx.base.events.values()) {
+    if (ev === main || !ev.actors?.ids.includes(actor)) continue;
+    if (deedOf ? deedOf.has(ev.id) : ev.kind === main.kind) return true;
+  }
+  return false;
+}
 
 const changes: Comparison = {
   name: "the direction of a change against its own figures ('20.56%, up from 20.95%')",
@@ -131,7 +145,7 @@ const changes: Comparison = {
 const details: Comparison = {
   name: "details in words: a sentence that follows a source's words but changes one of them",
   compare(frame, ctx) {
-    if (frame.main && !frame.imagined) compareBuilding(ctx, frame.reading, frame.text, frame.main);
+    if (frame.main && !frame.imagined) compareDetails(ctx, frame, frame.main);
     compareAligned(ctx, frame);
   },
 };

@@ -3,6 +3,7 @@
 import { ConflictCode, Finding, Fix, RelatedFact } from "../engine/findings";
 import { Citation, Entity, FactBase, FactLocation } from "../facts/model";
 import { normalizeName } from "../text/normalize";
+import { keysOf } from "../vocabulary";
 
 export interface Conflict {
   code: ConflictCode;
@@ -22,9 +23,6 @@ export interface Conflict {
 /** Conflicts a correction can set right in the next sentence. */
 const CONTRASTED = new Set(["wrong-place", "wrong-date", "wrong-detail"]);
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 /** Every recorded spelling of a base's entities, made once per base (a context is made per block). */
 const spellingsOf = new WeakMap<FactBase, Map<string, string>>();
@@ -77,7 +75,7 @@ export class CompareContext {
 
   report(c: Conflict): void {
     const right = c.fixes[0]?.newText;
-    if (right && CONTRASTED.has(c.code) && this.sharedWithNext >= 2 && new RegExp(`(^|[^\\p{L}])${escape(right)}($|[^\\p{L}])`, "iu").test(this.nextSentence)) return;
+    if (right && CONTRASTED.has(c.code) && this.sharedWithNext >= 2 && saysAgain(this.nextSentence, right)) return;
     const fixes: Fix[] = c.fixes.map((f, i) => ({
       title: f.title ?? `Replace with '${f.newText}'`,
       newText: f.newText,
@@ -111,4 +109,13 @@ export class CompareContext {
 
 function rank(standing: string | undefined): number {
   return standing === "main" ? 0 : standing === "reference" ? 1 : 2;
+}
+
+/** Whether a sentence says every word of the right value again, in any spelling ("two-story" in "a two-storey house"). */
+function saysAgain(sentence: string, right: string): boolean {
+  const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const wanted = words(right);
+  if (!wanted.length) return false;
+  const said = new Set(words(sentence).flatMap((w) => keysOf(w)));
+  return wanted.every((w) => keysOf(w).some((k) => said.has(k)));
 }

@@ -1,6 +1,8 @@
 // Compares dates with the date of the event they belong to: year, month, day, weekday.
 import { DateMention, DatePart } from "../claims/dates";
-import { MONTH_NAMES } from "../claims/lexicon";
+import { vocabulary as V } from "../vocabulary";
+
+const MONTH_NAMES = V.monthNames;
 import { EventWhen, FactEvent } from "../facts/model";
 import { CompareContext } from "./context";
 import { Mention } from "../claims/names";

@@ -3,13 +3,11 @@
 import { SentenceReading } from "../claims/reader";
 import { FactBase } from "../facts/model";
 
-/** What a document has said so far that later sentences read: who was named, what was counted, where. */
+/** What a document has said so far that later sentences read: who was named, where, by whom. */
 export interface DocState {
   people: Set<string>;
   /** The people in the order first named, as one string: part of each block's cache key. */
   peopleKey: string;
-  /** What the last total counted (killed, injured), for shares stated after it ("five women among them"). */
-  lastMeasure?: string;
   /** Places the last few sentences named, oldest first, for "the province is home to …". */
   recentPlaces: string[];
   /** Bodies (organizations, forces) the last sentences named, oldest first, for "the court's president". */
@@ -23,7 +21,6 @@ export function newDocState(): DocState {
 /** What one sentence adds to the document state; worked out once per (cached) reading. */
 interface StateDelta {
   people: readonly string[];
-  measure?: string;
   places: readonly string[];
   bodies: readonly string[];
 }
@@ -45,12 +42,8 @@ function deltaOf(s: SentenceReading, base: FactBase): StateDelta {
       else if (k === "organization" || k === "force") bodies.push(m.entityId);
     }
     for (const m of s.suspects) if (kind(m.entityId) === "person") people.push(m.entityId);
-    // The last total stated: what a share stated after it counts.
-    let measure: string | undefined;
-    for (const q of s.quantities) if (q.measure === "killed" || q.measure === "injured") measure = q.measure;
     d = {
       people: people.length ? people : NONE,
-      measure,
       places: places.length ? places : NONE,
       bodies: bodies.length ? bodies : NONE,
     };
@@ -67,7 +60,6 @@ export function advance(state: DocState, s: SentenceReading, base: FactBase): vo
     state.people.add(id);
     state.peopleKey += `${id},`;
   }
-  if (d.measure) state.lastMeasure = d.measure;
   if (d.bodies.length) {
     state.recentBodies.push(...d.bodies);
     if (state.recentBodies.length > 12) state.recentBodies.splice(0, state.recentBodies.length - 12);

@@ -35,7 +35,7 @@ export function rangeOf(value: number, qualifier: Qualifier, side: "fact" | "cla
   }
 }
 
-const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
+export const overlaps = (a: Range, b: Range): boolean => a[0] <= b[1] && b[0] <= a[1];
 
 /** People in general: a count of them needs no saying whom. */
 const GENERIC = new Set(keysOf("people"));
@@ -284,7 +284,7 @@ function judge(ctx: CompareContext, f: Figure, found: Candidates, frame: Sentenc
   const certain = !others.length;
   const owner = fact.owner.kind === "event" ? fact.owner.event.name : fact.owner.entity.name;
   const right = describeValue(fact, established);
-  const wrongText = f.upper !== undefined ? `${f.value}–${f.upper}` : String(f.value);
+  const wrongText = writtenFigure(frame.text, f);
   const also = disputed
     ? ` One report gives ${describeValue(fact, disputed.value)}${ctx.cite(disputed.value.source.cite)}, but the established figure is ${right}.`
     : "";
@@ -304,6 +304,12 @@ function judge(ctx: CompareContext, f: Figure, found: Candidates, frame: Sentenc
   });
 }
 
+/** The figure as the sentence writes it, with its currency sign and unit ("$3.1 billion", "53%", "two hours"). */
+function writtenFigure(text: string, f: Figure): string {
+  const sign = f.unit?.family === "currency" ? /(?:[A-Z]{1,3}\$|[$£€¥₹])\s?$/u.exec(text.slice(Math.max(0, f.start - 4), f.start))?.[0] ?? "" : "";
+  return `${sign}${text.slice(f.start, f.unit && f.unitEnd !== undefined ? Math.max(f.end, f.unitEnd) : f.end)}`;
+}
+
 /** "at least 13", "about 10,000", "$68.7 billion", "45%". */
 export function describeValue(fact: CountFact, v: FactValue): string {
   const q = v.qualifier === "exactly" ? "" : `${v.qualifier} `;
@@ -313,7 +319,8 @@ export function describeValue(fact: CountFact, v: FactValue): string {
   if (!u) return `${q}${amount}`;
   if (u.family === "currency") return `${q}${u.sign ?? u.id}${bigAmount(v.value)}`.replace(/^(.*?)([A-Z]{3})(\d)/, "$1$2 $3");
   if (u.id === "percent") return `${q}${amount}%`;
-  return `${q}${amount} ${u.names[0]?.join(" ") ?? u.id}`;
+  const name = u.names[0]?.join(" ") ?? u.id;
+  return u.before ? `${q}${name} ${amount}` : `${q}${amount} ${name}`;
 }
 
 function bigAmount(x: number): string {

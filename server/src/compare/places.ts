@@ -25,7 +25,7 @@ function tierOf(level: string | undefined): string | undefined {
 
 /** The level a claim gives an unknown place ("the town of X", "X province"), as a tier. */
 function claimedTier(level: string | undefined): string | undefined {
-  return level === "town" ? "local" : level === "province" ? "province" : level === "country" ? "country" : undefined;
+  return tierOf(level);
 }
 
 /** The place of the chain that stands where `p` would: the same level, else the same tier. */

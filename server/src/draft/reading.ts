@@ -94,7 +94,7 @@ export function readWithFacts(text: string, base: FactBase): Reading[] {
       out.push({
         sentence: { start, end, text: text.slice(start, end), block: b, index: k, tokens },
         mentions: r.mentions.map((m) => ({ entityId: m.entityId, start: m.start + shift, end: m.end + shift, first: m.first, last: m.last })),
-        figures: figuresOf(r.quantities, shift),
+        figures: figuresOf(readQuantities(tokenize(block.text.slice(r.start, r.end), r.start)), shift),
         dates: readDates(tokens),
         places: r.places.map((p) => ({ ...p, start: p.start + shift, end: p.end + shift })),
         roles: r.roles.filter((x) => x.org).map((x) => ({ person: x.person.entityId, org: x.org!.entityId, roleNoun: x.title[x.title.length - 1] })),

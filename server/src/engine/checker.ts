@@ -64,7 +64,7 @@ export interface NameAt {
 function contextKey(atts: Attribution[], state: DocState, people: PeopleHash, own: Segment["own"]): string {
   people.update(state.peopleKey);
   // Joined, not concatenated: a key kept in the cache is one flat string, not a tree of pieces.
-  const parts = [own ? `${own.start}-${own.end}` : "", "|", people.key, "|", state.lastMeasure ?? "", "|", state.recentPlaces.join(","), "|", state.recentBodies.join(","), "|"];
+  const parts = [own ? `${own.start}-${own.end}` : "", "|", people.key, "|", state.recentPlaces.join(","), "|", state.recentBodies.join(","), "|"];
   for (const a of atts) {
     parts.push(a.primary?.id ?? "", "/");
     for (const e of a.candidates) parts.push(e.id, ",");

@@ -18,7 +18,11 @@ export function inFigureUnit(fact: CountFact, value: number, f: Figure): number 
 
 export function formatFigure(fact: CountFact, value: FactValue, f: Figure): string {
   const converted = !!fact.unit && !!f.unit && fact.unit.id !== f.unit.id && f.unit.family !== "currency";
-  const v = inFigureUnit(fact, value.value, f);
+  return writeLike(inFigureUnit(fact, value.value, f), f, converted);
+}
+
+/** A value written as the figure was: its digits or words, its ordinal, its scale word, its capital. */
+export function writeLike(v: number, f: Figure, converted = false): string {
   const s = f.style;
   let text: string;
   if (s.kind === "ordinal-digits") text = `${Math.round(v)}${suffix(Math.round(v))}`;
