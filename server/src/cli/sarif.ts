@@ -4,54 +4,12 @@ import { readFileSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import type * as Sarif from "sarif";
 import { URI } from "vscode-uri";
-import { ConflictCode, Severity } from "../engine/findings";
+import { CONFLICTS, PRIORITY } from "../engine/conflicts";
+import { Severity } from "../engine/findings";
 import { LineMap } from "../engine/positions";
 import { FileReport } from "./format";
 import { Problem } from "./problems";
 
-/** What each conflict code means, for the rule list code scanning shows beside each alert. */
-export const RULES: Record<ConflictCode, { name: string; short: string; full: string }> = {
-  "wrong-place": {
-    name: "WrongPlace",
-    short: "A place the sources contradict",
-    full: "The text puts an event or a place somewhere the sources do not.",
-  },
-  "wrong-number": {
-    name: "WrongNumber",
-    short: "A number the sources contradict",
-    full: "A count, toll, age or other figure differs from the one the sources give.",
-  },
-  "wrong-date": {
-    name: "WrongDate",
-    short: "A date the sources contradict",
-    full: "The text dates an event differently from the sources.",
-  },
-  "misspelled-name": {
-    name: "MisspelledName",
-    short: "A misspelled name",
-    full: "A name no source uses that is a near spelling of a name the sources do use.",
-  },
-  "wrong-person": {
-    name: "WrongPerson",
-    short: "The wrong person in a role",
-    full: "The sources give this role or title to someone else.",
-  },
-  "wrong-actor": {
-    name: "WrongActor",
-    short: "The wrong actor for an event",
-    full: "The sources say someone else carried out the event.",
-  },
-  "wrong-relation": {
-    name: "WrongRelation",
-    short: "A relation the sources contradict",
-    full: "The text ties people or organizations together differently from the sources.",
-  },
-  "wrong-detail": {
-    name: "WrongDetail",
-    short: "A detail the sources contradict",
-    full: "A detail of an event, such as the size of a building, differs from the one the sources describe.",
-  },
-};
 
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: "error", warning: "warning", information: "note", hint: "note" };
 const SRCROOT = "%SRCROOT%";
@@ -134,12 +92,11 @@ function invocation(problems: Problem[], exitCode: number, cwd: string): Sarif.I
 }
 
 export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolInfo = toolInfo(), problems: Problem[] = [], exitCode = 0): Sarif.Log {
-  const codes = Object.keys(RULES) as ConflictCode[];
-  const rules: Sarif.ReportingDescriptor[] = codes.map((code) => ({
-    id: code,
-    name: RULES[code].name,
-    shortDescription: { text: RULES[code].short },
-    fullDescription: { text: RULES[code].full },
+  const rules: Sarif.ReportingDescriptor[] = CONFLICTS.map((c) => ({
+    id: c.code,
+    name: c.name,
+    shortDescription: { text: c.title },
+    fullDescription: { text: c.description },
     helpUri: `${tool.informationUri}#in-ci`,
     defaultConfiguration: { level: "warning" },
   }));
@@ -149,7 +106,7 @@ export function toSarif(reports: FileReport[], cwd = process.cwd(), tool: ToolIn
     for (const f of r.findings) {
       const result: Sarif.Result = {
         ruleId: f.code,
-        ruleIndex: codes.indexOf(f.code),
+        ruleIndex: PRIORITY.get(f.code),
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [

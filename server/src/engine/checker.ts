@@ -17,6 +17,7 @@ import { FactBase } from "../facts/model";
 import { NameIndex } from "../facts/nameIndex";
 import { Segment, segmentsOf, splitBlocks, splitSegments } from "../text/blocks";
 import { extractProse, isSuppressed, markupKindOf } from "../text/markup";
+import { PRIORITY } from "./conflicts";
 import { ConflictCode, Finding, Severity } from "./findings";
 import { TextCache } from "./textCache";
 import { Figure } from "../claims/figures";
@@ -101,8 +102,6 @@ function shifted(f: Finding, by: number): Finding {
   };
 }
 
-/** When two findings overlap, the more specific one is kept. */
-const PRIORITY: ConflictCode[] = ["misspelled-name", "wrong-person", "wrong-place", "wrong-number", "wrong-date", "wrong-actor", "wrong-relation", "wrong-detail"];
 
 /**
  * Characters of segment text whose readings are kept besides those of open documents: what an
@@ -420,7 +419,7 @@ class Deduper {
 
 /** Of a group of overlapping findings, the more specific ones that do not overlap each other, in order. */
 function choose(group: Finding[]): Finding[] {
-  const ranked = group.sort((x, y) => PRIORITY.indexOf(x.code) - PRIORITY.indexOf(y.code) || x.start - y.start);
+  const ranked = group.sort((x, y) => PRIORITY.get(x.code)! - PRIORITY.get(y.code)! || x.start - y.start);
   const chosen: Finding[] = [];
   for (const f of ranked) if (!chosen.some((k) => k.start < f.end && f.start < k.end)) chosen.push(f);
   return chosen.sort((x, y) => x.start - y.start || x.end - y.end);

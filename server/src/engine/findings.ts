@@ -2,15 +2,8 @@
 // The server turns them into LSP diagnostics; the CLI into JSON, text or SARIF.
 import { FactLocation } from "../facts/model";
 
-export type ConflictCode =
-  | "wrong-place"
-  | "wrong-number"
-  | "wrong-date"
-  | "misspelled-name"
-  | "wrong-person"
-  | "wrong-actor"
-  | "wrong-relation"
-  | "wrong-detail";
+export type { ConflictCode } from "./conflicts";
+import type { ConflictCode } from "./conflicts";
 
 export type Severity = "error" | "warning" | "information" | "hint";
 

@@ -1,6 +1,7 @@
 // The `factcheck.*` settings, read per document (or workspace folder) through
 // `workspace/configuration`. Whatever the editor sends is checked field by field: a bad
 // value falls back to its default instead of breaking checks.
+import { isConflictCode } from "../engine/conflicts";
 import { ConflictCode, Severity } from "../engine/findings";
 
 export interface Settings {
@@ -33,7 +34,7 @@ export function readSettings(raw: unknown): Settings {
   const severity: Settings["severity"] = {};
   if (r.severity !== null && typeof r.severity === "object") {
     for (const [code, level] of Object.entries(r.severity as Record<string, unknown>)) {
-      if (typeof level === "string" && SEVERITIES.has(level)) severity[code as ConflictCode] = level as Severity | "off";
+      if (isConflictCode(code) && typeof level === "string" && SEVERITIES.has(level)) severity[code] = level as Severity | "off";
     }
   }
   const debounce = typeof r.debounceMs === "number" && Number.isFinite(r.debounceMs) ? Math.min(5000, Math.max(0, r.debounceMs)) : undefined;
