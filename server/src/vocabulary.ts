@@ -44,7 +44,7 @@ interface RawVocabulary {
   happenings: { kinds: { nouns: string[]; verbs: string[] }[]; aspects: string[][] };
   framing: Record<"speech" | "reporting" | "negations" | "denials" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between", string[]>;
   antonyms: { pairs: [string, string][] };
-  names: { notNames: string[]; heads: string[]; particles: string[] };
+  names: { notNames: string[]; heads: string[]; particles: string[]; definite: string[] };
   stopwords: string[];
 }
 
@@ -196,6 +196,7 @@ export const vocabulary = {
   notNames: new Set(raw.names.notNames),
   nameHeads: new Set(raw.names.heads),
   particles: new Set(raw.names.particles),
+  definite: new Set(raw.names.definite),
   stopwords: new Set(raw.stopwords),
 };
 {

@@ -16,12 +16,12 @@ export function compareActor(ctx: CompareContext, claim: ActorClaim, ev: FactEve
   if (!actor) return;
   const right = ctx.entity(actors.ids[0])!;
   const disputed = actors.disputed.find((d) => d.ids.includes(id));
-  const also = disputed ? ` One report names the ${actor.name}${ctx.cite(disputed.cite)}.` : "";
+  const also = disputed ? ` One report names ${ctx.the(id)}${ctx.cite(disputed.cite)}.` : "";
   ctx.report({
     code: "wrong-actor",
     start: claim.actor.start,
     end: claim.actor.end,
-    message: `The sources say the ${ev.name} was carried out by ${actors.ids.map((a) => ctx.name(a)).slice(0, 2).join(" / ")}, not the ${actor.name}${ctx.cite(actors.cite)}.${also}`,
+    message: `${right.name}, not ${claim.actor.written} — the sources say ${ctx.theEvent(ev)} was carried out by ${carriedOutBy(ctx, ev)}${ctx.cite(actors.cite)}.${also}`,
     fixes: [{ newText: right.name }],
     fact: { at: actors.at, what: `${ev.name}: carried out by ${right.name}` },
     eventId: ev.id,
@@ -46,10 +46,15 @@ function compareCountryActor(ctx: CompareContext, claim: ActorClaim, ev: FactEve
     code: "wrong-actor",
     start: claim.actor.start,
     end: claim.actor.end,
-    message: `The sources say the ${ev.name} was carried out by ${actors.ids.map((a) => ctx.name(a)).slice(0, 2).join(" / ")}, not ${claim.actor.written}${ctx.cite(actors.cite)}.`,
+    message: `${right.name}, not ${claim.actor.written} — the sources say ${ctx.theEvent(ev)} was carried out by ${carriedOutBy(ctx, ev)}${ctx.cite(actors.cite)}.`,
     fixes: [{ newText: right.name }],
     fact: { at: actors.at, what: `${ev.name}: carried out by ${right.name}` },
     eventId: ev.id,
     written: claim.actor.written,
   });
+}
+
+/** "the US special forces / the US-led coalition": the first two recorded actors. */
+function carriedOutBy(ctx: CompareContext, ev: FactEvent): string {
+  return (ev.actors?.ids ?? []).slice(0, 2).map((a) => ctx.the(a)).join(" / ");
 }

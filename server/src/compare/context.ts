@@ -1,9 +1,9 @@
 // What every comparison needs: the fact base, a way to report a conflict, and the
 // wording of "what the sources say" with the source that says it.
 import { ConflictCode, Finding, Fix, RelatedFact } from "../engine/findings";
-import { Citation, Entity, FactBase, FactLocation } from "../facts/model";
+import { Citation, Entity, FactBase, FactEvent, FactLocation } from "../facts/model";
 import { normalizeName } from "../text/normalize";
-import { keysOf } from "../vocabulary";
+import { keysOf, vocabulary as V } from "../vocabulary";
 
 export interface Conflict {
   code: ConflictCode;
@@ -64,6 +64,19 @@ export class CompareContext {
     return this.entity(id)?.name ?? id ?? "";
   }
 
+  /** An entity's name as a message's sentence needs it: "the European Union", but "Microsoft", "China", "Lula". */
+  the(id: string | undefined): string {
+    const e = this.entity(id);
+    if (!e) return id ?? "";
+    if (e.kind === "person" || e.kind === "place") return e.name;
+    return definite(e.name, e.name.split(/\s+/).some((w) => V.definite.has(w.toLowerCase())));
+  }
+
+  /** An event's name with its article: "the Atmeh raid", "the CMA's approval …" (a name that has one keeps it). */
+  theEvent(ev: FactEvent): string {
+    return definite(ev.name, !/^\S+['’]s\s/.test(ev.name));
+  }
+
   /**
    * The sentence after the one being compared, in the same paragraph. A wrong place, date or detail
    * the next sentence sets right ("We said the raid took place in Aleppo province. It took place in
@@ -118,4 +131,9 @@ function saysAgain(sentence: string, right: string): boolean {
   if (!wanted.length) return false;
   const said = new Set(words(sentence).flatMap((w) => keysOf(w)));
   return wanted.every((w) => keysOf(w).some((k) => said.has(k)));
+}
+
+function definite(name: string, takesThe: boolean): string {
+  if (/^the\s/i.test(name)) return `the ${name.slice(4)}`;
+  return takesThe ? `the ${name}` : name;
 }

@@ -16,7 +16,7 @@ export function reportSuspect(ctx: CompareContext, s: Suspect): void {
     code: "misspelled-name",
     start: s.start,
     end: s.end,
-    message: `'${s.written}' looks like a misspelling of ${canonical}${describeEntity(ctx, s.entityId)}${ctx.cite(entity.cite)}.`,
+    message: `${s.suggestion}, not ${s.written} — '${s.written}' looks like a misspelling of ${canonical}${describeEntity(ctx, s.entityId)}${ctx.cite(entity.cite)}.`,
     fixes,
     fact: { at: entity.at, what: `${canonical} (${entity.kind})` },
     entityId: entity.id,
@@ -54,7 +54,7 @@ export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFa
     code: "misspelled-name",
     start: h.start,
     end: h.end,
-    message: `No one called ${h.written} appears in the sources; this looks like ${person.name}${describeEntity(ctx, person.id)}${ctx.cite(person.cite)}.`,
+    message: `${best.surname}, not ${h.written} — no one called ${h.written} appears in the sources; this looks like ${person.name}${describeEntity(ctx, person.id)}${ctx.cite(person.cite)}.`,
     fixes: [{ newText: best.surname }],
     fact: { at: person.at, what: `${person.name} (person)` },
     entityId: person.id,
@@ -66,7 +66,7 @@ function describeEntity(ctx: CompareContext, id: string): string {
   const e = ctx.entity(id);
   if (!e) return "";
   const role = e.roles[0];
-  if (role) return `, ${role.title}${role.of ? ` of the ${ctx.name(role.of)}` : ""}`;
+  if (role) return `, ${role.title}${role.of ? ` of ${ctx.the(role.of)}` : ""}`;
   if (e.kind === "place" && e.in) return `, in ${ctx.name(e.in)}`;
   return "";
 }

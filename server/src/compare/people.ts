@@ -81,7 +81,7 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim, state: DocSta
     const role = holder.role;
     const own = person.roles.find((r) => !body || ofBody(ctx, r, body.id)) ?? person.roles[0];
     const fixes: { newText: string; start?: number; end?: number; title?: string }[] = [
-      { newText: holder.person.name, start: claim.person.start, end: claim.person.end, title: `Replace with '${holder.person.name}' (the ${role.title}${role.of ? ` of the ${ctx.name(role.of)}` : ""})` },
+      { newText: holder.person.name, start: claim.person.start, end: claim.person.end, title: `Replace with '${holder.person.name}' (the ${role.title}${role.of ? ` of ${ctx.the(role.of)}` : ""})` },
     ];
     // The right office for the person, where it is written as a word before the name ("Premier Li Keqiang").
     if (claim.before && own) fixes.push({ newText: styled(own.title, claim), start: claim.titleStart, end: claim.titleEnd, title: `Replace with '${styled(own.title, claim)}' (${person.name}'s office)` });
@@ -89,7 +89,7 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim, state: DocSta
       code: "wrong-person",
       start: claim.before ? claim.titleStart : claim.person.start,
       end: claim.person.end,
-      message: `${holder.person.name}, not ${person.name}, is the ${role.title}${role.of ? ` of the ${ctx.name(role.of)}` : ""}${own ? ` — ${person.name} is ${own.title}${own.of ? ` of the ${ctx.name(own.of)}` : ""}` : ""}${ctx.cite(role.cite)}.`,
+      message: `${holder.person.name}, not ${person.name}, is the ${role.title}${role.of ? ` of ${ctx.the(role.of)}` : ""}${own ? ` — ${person.name} is ${own.title}${own.of ? ` of ${ctx.the(own.of)}` : ""}` : ""}${ctx.cite(role.cite)}.`,
       fixes,
       // The sentence may be wrong about the office or about the person: neither fix is certain.
       preferred: false,
@@ -108,7 +108,7 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim, state: DocSta
     code: "wrong-relation",
     start: body.start,
     end: body.end,
-    message: `${ownBody.name}, not ${body.written} — ${person.name} is ${own.title} of the ${ownBody.name}${officeText ? `, not ${officeText} of the ${ctx.name(body.id)}` : ""}${ctx.cite(own.cite)}.`,
+    message: `${ownBody.name}, not ${body.written} — ${person.name} is ${own.title} of ${ctx.the(ownBody.id)}${officeText ? `, not ${officeText} of ${ctx.the(body.id)}` : ""}${ctx.cite(own.cite)}.`,
     fixes: [{ newText: ownBody.name }],
     preferred: !!claim.org,
     fact: { at: own.at, what: `${person.name}: ${own.title}, ${ownBody.name}` },
