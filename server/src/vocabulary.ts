@@ -38,6 +38,7 @@ interface RawVocabulary {
     locatives: string[];
     near: string[];
     edges: string[];
+    entering: string[];
   };
   people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[]; officeVerbs: Record<string, string> };
   concepts: { groups: string[][] };
@@ -161,6 +162,7 @@ export const vocabulary = {
   locatives: new Set(raw.places.locatives),
   nearWords: new Set(raw.places.near),
   edges: new Set(raw.places.edges),
+  entering: new Set(raw.places.entering),
   offices: new Set(raw.people.offices),
   officeModifiers: new Set(raw.people.officeModifiers),
   ranks: new Set(raw.people.ranks),

@@ -91,7 +91,7 @@ export function readActors(
   for (let i = 0; i < tokens.length; i++) {
     const noun = tokens[i];
     if (!isEventNoun(noun.norm) || !isSingular(noun.norm)) continue;
-    // "a raid (on Atme) (was) carried out by X": the verb within a few words, no clause break between.
+    // "a strike (on the port) (was) carried out by X": the verb within a few words, no clause break between.
     let k = i + 1;
     while (k < tokens.length && k - i <= 6 && tokens[k].kind !== "punct" && !isAction(tokens[k].norm)) k++;
     if (!tokens[k] || !isAction(tokens[k].norm)) continue;

@@ -70,7 +70,7 @@ export function findNames(tokens: Token[], index: NameIndex, textOf: (s: number,
     const match = longestExact(tokens, i, index.startingWith(t.norm));
     if (!match) continue;
     const last = i + match.pieces.length;
-    // Part of a longer hyphenated word ("al-Baghdadi" holds no "Baghdad"; "Atme-based" is fine).
+    // Part of a longer hyphenated word ("al-Nasiri" holds no "Nasir"; "Lyon-based" is fine).
     if (t.joined && tokens[i - 1]?.kind === "word" && !PARTICLES.has(tokens[i - 1].norm)) continue;
     mentions.push({ entityId: match.entityId, start: t.start, end: tokens[last - 1].end, first: i, last, written: textOf(t.start, tokens[last - 1].end) });
     covered.fill(1, i, last);

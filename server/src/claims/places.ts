@@ -1,4 +1,4 @@
-// Reads where a sentence puts things: "in the town of X", "Idlib province",
+// Reads where a sentence puts things: "in the town of X", "Yunnan province",
 // "near the Turkish border", "in northwest Syria", "the northern Syrian city of X".
 import { Token } from "../text/tokens";
 import { vocabulary as V } from "../vocabulary";
@@ -36,7 +36,7 @@ export interface PlaceClaim {
   explicit?: boolean;
   /** The place where something was said ("In Washington, Kirby said …"), not where the event happened. */
   ofSpeech?: boolean;
-  /** A named place the sentence says lies here ("Humaira, in Aleppo province"). */
+  /** A named place the sentence says lies here ("Kettle Point, in Harlow County"). */
   subjectId?: string;
   /** For region claims: compass letters (n, nw…) and the place they divide, if named. */
   compass?: string;
@@ -47,15 +47,6 @@ export interface PlaceClaim {
 
 const NO_MENTIONS: ReadonlyMap<number, Mention> = new Map();
 
-const LOCATIVE = new Set(["in", "at", "into", "inside", "across", "over", "within", "throughout"]);
-/** Verbs that take the place itself as object: "raided the village of Humaira". */
-const ENTERING = new Set([
-  "raided", "stormed", "struck", "hit", "targeted", "attacked", "bombed", "entered", "reached", "shelled",
-  "raid", "raids", "storm", "storms", "hits", "strikes", "target", "targets", "enter", "enters",
-]);
-/** "on the edge of X", "the outskirts of X": at the place, or just by it. */
-const EDGE_NOUNS = new Set(["edge", "outskirts", "fringes", "suburbs", "heart", "centre", "center", "middle"]);
-const NEAR = new Set(["near", "outside", "around", "nearby", "beside"]);
 
 export function readPlaces(
   tokens: Token[],
@@ -88,7 +79,7 @@ export function readPlaces(
       if (name && rel) {
         claims.push({ ...name, kind: "place", level, relation: rel, explicit: true });
         adjectivesBefore(tokens, i, claims, countryByDemonym, name.entityId);
-        // "the Aleppo town of Atmeh": the name before the level word says where the town lies.
+        // "the Yunnan town of Longtou": the name before the level word says where the town lies.
         const container = placeEndingAt(mentionAt, i, isPlace);
         if (container && name.entityId) {
           claims.push({ start: container.start, end: container.end, written: container.written, kind: "place", entityId: container.entityId, relation: "in", subjectId: name.entityId });
@@ -101,7 +92,7 @@ export function readPlaces(
     const m = mentionAt.get(i);
     if (m && isPlace(m.entityId) && !inList(tokens, m, mentionAt, isPlace)) {
       const after = tokens[m.last];
-      // "Idlib province": the level follows the name, or is part of the recorded spelling itself.
+      // "Yunnan province": the level follows the name, or is part of the recorded spelling itself.
       const own = tokens[m.last - 1];
       const lvl = after && !after.cap && levelOf(after.norm) ? levelOf(after.norm) : m.last - m.first > 1 ? levelOf(own.norm) : undefined;
       const rel = relationBefore(tokens, i);
@@ -121,11 +112,11 @@ export function readPlaces(
     }
 
     // "raided a house in Sarmada": a name the facts do not know, where an event happened.
-    const edgeOf = t.norm === "of" && EDGE_NOUNS.has(tokens[i - 1]?.norm ?? "");
+    const edgeOf = t.norm === "of" && V.edges.has(tokens[i - 1]?.norm ?? "");
     if ((t.norm === "in" || t.norm === "at" || edgeOf) && !mentionAt.has(i + 1)) {
       const unknown = unknownPlaceAfter(tokens, i + 1, countryByDemonym, mentionAt);
       const eventBefore = (at: number): boolean => eventWordBefore(tokens, at, isEventWord);
-      // "Humaira, in rural Hama province": a name the facts do not know, said to hold a known place.
+      // "Kettle Point, in rural Harlow County": a name the facts do not know, said to hold a known place.
       const subjectId = unknown && V.tierOf(unknown.level) === "province" ? placeLocated(tokens, i, mentions, isPlace) : undefined;
       if (unknown && (eventBefore(edgeOf ? i - 3 : i) || subjectId)) {
         claims.push({ start: unknown.start, end: unknown.end, written: unknown.written, kind: "place", level: unknown.level, relation: "in", subjectId });
@@ -172,7 +163,7 @@ export function readPlaces(
 const LOCATING = new Set([",", "lies", "lie", "is", "was", "sits", "located", "situated", "a", "an", "the", "town", "village", "city", "in", "of", "province", "which", "countryside", "area", "region", "rural", "district", "near", "neighbouring", "neighboring", "county", "state", "prefecture"]);
 
 /**
- * The named place that a locative phrase before token i says lies there: "Humaira, in …", "Atme lies
+ * The named place that a locative phrase before token i says lies there: "Kettle Point, in …", "Lyon lies
  * in …", "Ludian county, in southwest China's Sichuan province" (a country's possessive belongs to the phrase).
  */
 function placeLocated(tokens: Token[], i: number, mentions: Mention[], isPlace: (id: string) => boolean): string | undefined {
@@ -300,15 +291,15 @@ function nameAt(
 function relationBefore(tokens: Token[], i: number): "in" | "near" | undefined {
   for (let k = i - 1; k >= 0 && k >= i - 5; k--) {
     const w = tokens[k].norm;
-    // "of" places only after a word for an area: "the countryside of Idlib", not "the capital of Iraq".
+    // "of" places only after a word for an area: "the countryside of Yunnan", not "the capital of France".
     if (w === "of") {
       const before = tokens[k - 1]?.norm;
-      if (EDGE_NOUNS.has(before)) return "in";
+      if (V.edges.has(before)) return "in";
       const level = V.levelOfNoun.get(before);
       return level && V.tierOf(level) !== "local" ? "in" : undefined;
     }
-    if (LOCATIVE.has(w) || ENTERING.has(w)) return "in";
-    if (NEAR.has(w)) return "near";
+    if (V.locatives.has(w) || V.entering.has(w)) return "in";
+    if (V.nearWords.has(w)) return "near";
     if (w === "to" && tokens[k - 1]?.norm === "close") return "near";
     if (tokens[k].kind === "punct") return undefined;
   }

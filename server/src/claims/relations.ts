@@ -88,7 +88,7 @@ export function readRelations(
   const orgBefore = (i: number): Mention | undefined => {
     let best: Mention | undefined;
     for (const o of orgs) if (o.last <= i && i - o.last <= 10) best = o;
-    // "Hurras al-Din, the al-Qaeda-linked group formed in 2016": the linked name describes, the first is the subject.
+    // "Blue Harbour, the Acme-owned studio founded in 2016": the linked name describes, the first is the subject.
     if (best && tokens[best.last]?.joined && DESCRIBING_TIE.test(tokens[best.last].norm)) {
       const before = orgs.filter((o) => o.last <= best!.first && best!.first - o.last <= 4).pop();
       if (before) best = before;

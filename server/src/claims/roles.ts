@@ -118,7 +118,7 @@ export function readRoles(tokens: Token[], mentions: Mention[], kindOf: (id: str
       title = tokens.slice(start, k).map((t) => t.norm);
     }
     end = k;
-    // "…al-Matar, Central Command spokesman John Rigsbee said": the office is the next name's.
+    // "…the verdict, court spokeswoman Jane Doe said": the office is the next name's.
     if (people.some((p) => p.first === k)) continue;
     if (!org && tokens[k] && LINKS.has(tokens[k].norm)) {
       k++;

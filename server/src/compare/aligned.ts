@@ -231,7 +231,7 @@ export function slipOf(d: Token[], s: Token[]): Slip | undefined {
   const dp = plain(d, dn);
   const sp = plain(s, sn);
   if (dp.some((a) => sp.some((b) => V.antonyms.get(a.norm)?.has(b.norm)))) return undefined;
-  // Another year beside another name ("near Samarra in 1971" for "in Idlib in 2019") is another thing told, not a slip.
+  // Another year beside another name ("born in Lyon in 1971" for "in Paris in 2019") is another thing told, not a slip.
   const numbers = (ts: Token[]): string => ts.filter((t) => t.kind === "number").map((t) => t.raw).join(" ");
   if (numbers(d) !== numbers(s)) return undefined;
   return { kind: "name", code: "wrong-detail", right: sName.map((t) => t.raw).join(" "), from: dn[0], to: dn[1] };
@@ -290,7 +290,7 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
     const written = text.slice(from.start - s.start, to.end - s.start);
     if (!frame.claims(from.start)) continue;
     if (slip.kind === "name") {
-      // The whole names, as far as they run on either side ("Abu Ibrahim al-Hashimi al-Qurashi").
+      // The whole names, as far as they run on either side ("Luiz Inácio Lula da Silva").
       const mine = wholeName(tokens, gap.draft[0] + slip.from, gap.draft[0] + slip.to);
       const theirs = wholeName(source.tokens, gap.source[0], gap.source[1]);
       const mineText = text.slice(tokens[mine[0]].start - s.start, tokens[mine[1] - 1].end - s.start);
@@ -299,7 +299,7 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
       if (sameName(mineText, theirsText, (n) => ctx.entityNamed(n)) || ctx.entityNamed(mineText) || ctx.entityNamed(written)) continue;
       // A person for another is for the comparisons of people and offices; a country's adjective ("British") names no one.
       if (ctx.entity(ctx.entityNamed(theirsText))?.kind === "person" || ctx.isDemonym(mineText)) continue;
-      // A piece of a longer name ("Abu al-Hasan al-Hashimi" against "Abu Ibrahim al-Hashimi") is another name, unless what
+      // A piece of a longer name ("Maria da Silva" against "Luiz da Silva") is another name, unless what
       // they share is a common noun of names ("the Jinsha River", "the Niulan River").
       const extra = [...tokens.slice(mine[0], gap.draft[0] + slip.from), ...tokens.slice(gap.draft[0] + slip.to, mine[1])];
       if (extra.some((t) => t.kind === "word" && !V.nameHeads.has(t.norm))) continue;

@@ -48,7 +48,7 @@ const offices: Comparison = {
 };
 
 const whereThingsLie: Comparison = {
-  name: "where a named place lies ('Humaira, in Idlib province')",
+  name: "where a named place lies ('Lyon, in Normandy')",
   compare(frame, ctx) {
     for (const p of frame.reading.places) {
       if (!frame.claims(p.start)) continue;
@@ -105,7 +105,7 @@ const eventPlaces: Comparison = {
       const own = frame.attribution.own;
       const alternatives = tied.filter((o) => o !== ev && (own.get(o.id) ?? 0) - (p.entityId ? frame.env.events.cueWeight(o.id, p.entityId) : 0) >= 0.8);
       if (alternatives.some((o) => knowsPlaceAspect(ctx, p, o) && fitsPlace(ctx, p, o))) continue;
-      // "the US raid in Atmeh and the coalition raid in Humaira": with the event's own place stated,
+      // "the quake in Ludian and the aftershock in Qiaojia": with the event's own place stated,
       // another event's place in the same sentence is that event's.
       if (p.entityId && ev.place?.at && s.places.some((o) => o !== p && o.entityId === ev.place!.at) && isPlaceOfAnotherEvent(ctx, p.entityId, ev)) continue;
       compareEventPlace(ctx, p, ev);

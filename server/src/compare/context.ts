@@ -72,15 +72,15 @@ export class CompareContext {
     return definite(e.name, e.name.split(/\s+/).some((w) => V.definite.has(w.toLowerCase())));
   }
 
-  /** An event's name with its article: "the Atmeh raid", "the CMA's approval …" (a name that has one keeps it). */
+  /** An event's name with its article: "the Harlow earthquake", "the CMA's approval …" (a name that has one keeps it). */
   theEvent(ev: FactEvent): string {
     return definite(ev.name, !/^\S+['’]s\s/.test(ev.name));
   }
 
   /**
    * The sentence after the one being compared, in the same paragraph. A wrong place, date or detail
-   * the next sentence sets right ("We said the raid took place in Aleppo province. It took place in
-   * Idlib province.") is an error reported, as corrections columns do, not one made.
+   * the next sentence sets right ("We said the quake struck Sichuan province. It struck
+   * Yunnan province.") is an error reported, as corrections columns do, not one made.
    */
   nextSentence = "";
   /** How many content words the next sentence shares with this one: a correction says the same thing again. */
@@ -109,7 +109,7 @@ export class CompareContext {
     });
   }
 
-  /** "AFP (via Barron's): “the helicopter-borne forces touched down … in Atme”", preferring trusted sources. */
+  /** "Reuters: “the quake struck … Harlow County”", preferring trusted sources. */
   cite(cites: Citation[]): string {
     const ranked = [...cites].sort((a, b) => rank(this.base.sources.get(a.source)?.standing) - rank(this.base.sources.get(b.source)?.standing));
     const c = ranked[0];

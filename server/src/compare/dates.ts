@@ -60,7 +60,7 @@ export function describeWhen(w: EventWhen): string {
   return parts.join(", ") || w.relative || "an unstated date";
 }
 
-/** "The October 2019 operation that killed al-Qurashi": the date fits another event exactly, so the person named is the slip. */
+/** "The October 2019 trial that convicted Doe": the date fits another event exactly, so the person named is the slip. */
 function wrongTarget(ctx: CompareContext, d: DateMention, ev: FactEvent, mentions: readonly Mention[]): boolean {
   const named = mentions.find((m) => ev.targets?.ids.includes(m.entityId) && ctx.entity(m.entityId)?.kind === "person");
   if (!named) return false;

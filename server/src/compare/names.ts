@@ -1,5 +1,5 @@
 // Reports near spellings of known names, and "Mr X" where X is no one the document
-// has named but is close to someone it has ("Mr Leicester" after "Charles Lister").
+// has named but is close to someone it has ("Mr Smyth" after "John Smith").
 import { distance } from "fastest-levenshtein";
 import { HonorificRef, Suspect } from "../claims/names";
 import { namePieces } from "../text/normalize";
@@ -37,7 +37,7 @@ export function reportHonorific(ctx: CompareContext, h: HonorificRef, peopleSoFa
     const norm = namePieces(surname).join("");
     if (!norm) continue;
     const d = distance(norm, h.norm);
-    // One slip anywhere ("Blister"), or a sound-alike that starts the same ("Leicester").
+    // One slip anywhere ("Smiths"), or a sound-alike that starts the same ("Smyth").
     const longest = Math.max(norm.length, h.norm.length);
     const soundsAlike = norm[0] === h.norm[0] && d <= Math.max(2, Math.floor(longest / 2));
     // "Frisbee" for "Rigsbee": most of the word shared, only for people the document has named.

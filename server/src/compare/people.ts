@@ -29,7 +29,7 @@ function namesRole(words: readonly string[], role: Role): boolean {
 
 /**
  * Whether a role is of this body. An office is of one body ("chief executive of Microsoft Gaming" is
- * not Microsoft's); a mere tie ("Lister of the Institute") may be of any body tied to it.
+ * not Microsoft's); a mere tie ("Doe of the Institute") may be of any body tied to it.
  */
 function ofBody(ctx: CompareContext, role: Role, bodyId: string, office = true): boolean {
   if (!role.of) return false;
@@ -100,7 +100,7 @@ export function compareRole(ctx: CompareContext, claim: RoleClaim, state: DocSta
     return;
   }
   if (!body) return;
-  // No one else holds that office there: the body is the slip ("Charles Lister of the Observatory").
+  // No one else holds that office there: the body is the slip ("Jane Doe of the Survey").
   const own = person.roles.find((r) => r.of && (namesRole(claim.title, r) || !claim.title.length)) ?? person.roles.find((r) => r.of);
   const ownBody = ctx.entity(own?.of);
   if (!own || !ownBody || ctx.entity(body.id)?.kind === "place") return;

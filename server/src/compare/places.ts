@@ -116,7 +116,7 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
   if (claim.relation === "near" && tier !== "local") return;
   let right = counterpart(eventChain, claimed.level);
   if (claim.relation === "near" && right === finest) {
-    // "near Sarmada" for an event in Atmeh: two towns may be near; only another province or country is wrong.
+    // "near Dover" for an event in Folkestone: two towns may be near; only another province or country is wrong.
     const a = chain(ctx, claimed.id).find((e) => tierOf(e.level) === "province");
     const b = eventChain.find((e) => tierOf(e.level) === "province");
     if (!a || !b || a === b) return;
@@ -158,7 +158,7 @@ function compassLike(written: string, region: string): string {
   return /^[A-Z]/.test(written) ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
-/** Where a sentence says a known place lies ("Humaira, in Idlib province") against where it lies. */
+/** Where a sentence says a known place lies ("Kettle Point, in Harlow County") against where it lies. */
 export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): void {
   const subject = ctx.entity(claim.subjectId);
   if (!subject) return;
@@ -176,7 +176,7 @@ export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): voi
     });
   };
   if (!claim.entityId) {
-    // "Humaira, in rural Hama province": a province the facts do not know, where they know another.
+    // "Kettle Point, in rural Essex": a province the facts do not know, where they know another.
     const tier = claimedTier(claim.level);
     const right = tier === "province" ? subjectChain.slice(1).find((e) => tierOf(e.level) === tier) : undefined;
     if (right) report(right);
@@ -189,7 +189,7 @@ export function compareLocatedPlace(ctx: CompareContext, claim: PlaceClaim): voi
   if (right && right !== subject) report(right);
 }
 
-/** "Aleppo province" → "Idlib province": the level word the writer used stays. */
+/** "Sichuan province" → "Yunnan province": the level word the writer used stays. */
 function keepLevelWord(written: string, name: string): string {
   const m = /\s(province|governorate|region|district)$/i.exec(written);
   return m && !name.toLowerCase().endsWith(m[1].toLowerCase()) ? `${name}${m[0]}` : name;

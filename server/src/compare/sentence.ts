@@ -36,7 +36,7 @@ export function compareSentence(
   for (const c of COMPARISONS) c.compare(frame, ctx);
 }
 
-/** Content words two sentences share ("took place" in "We said it took place in Aleppo. It took place in Idlib."). */
+/** Content words two sentences share ("took place" in "We said it took place in Paris. It took place in Lyon."). */
 function sharedWords(a: SentenceReading, b: SentenceReading): number {
   const mine = new Set(a.words.filter((w) => !V.stopwords.has(w) && !/^\d/.test(w)).map(matchKey));
   let n = 0;

@@ -281,7 +281,7 @@ function rangeOfSchemaError(doc: Document.Parsed, err: ErrorObject, text: string
   return rangeOfNode(doc, path, text) ?? [0, 0];
 }
 
-/** "entity 'atmeh', roles[0].of" — where in the file, named by the id of the item it sits in. */
+/** "entity 'harlow-county', roles[0].of" — where in the file, named by the id of the item it sits in. */
 export function describePath(path: (string | number)[], data: unknown): string {
   if (!path.length) return "the file";
   const [section, index, ...rest] = path;
@@ -353,7 +353,7 @@ function describeSchemaError(err: ErrorObject, data: unknown): string {
       return `${capitalize(subject)} is ${describeValue(err.data)}; it should be one of: ${allowed.join(", ")}.${hint}`;
     }
     case "pattern":
-      return `${capitalize(subject)} is ${describeValue(err.data)}, not a valid id: use lowercase letters, digits and hyphens (e.g. 'atmeh-raid').`;
+      return `${capitalize(subject)} is ${describeValue(err.data)}, not a valid id: use lowercase letters, digits and hyphens (e.g. 'harlow-quake').`;
     case "minItems":
       return field === "cite"
         ? `${capitalize(subject)} is empty: every fact needs at least one citation (source and quote).`

@@ -102,7 +102,7 @@ function onFinding(doc: TextDocument, findings: Finding[], params: CodeActionPar
 }
 
 /**
- * "Accept 'Leicester' as a spelling of Charles Lister": the written spelling joins the
+ * "Accept 'Jon Smyth' as a spelling of John Smith": the written spelling joins the
  * entity's `variants:` in its fact file. Never in an untrusted workspace, never into the
  * shipped facts, never a spelling that already names someone else.
  */

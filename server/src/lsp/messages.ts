@@ -1,6 +1,6 @@
 // A finding's message as the editor shows it (the Problems panel, the squiggle's hover, a
 // Neovim float): the engine's words, with two things done in the editor's interest.
-// - The values come first ("Atmeh, not Baghdad — …"), so a narrow Problems panel still shows
+// - The values come first ("Lyon, not Paris — …"), so a narrow Problems panel still shows
 //   what is wrong and what is right. A message the engine already opens with the values is
 //   left as it is; one that does not gets them put in front.
 // - The source quotes the engine writes into the message ("(AFP: “…”)") are left out: the
@@ -36,13 +36,13 @@ export function valuesOf(text: string, f: Finding): { right: string; wrong: stri
   return { right, wrong };
 }
 
-/** Whether both values are stated before anything else ("Atmeh, not Baghdad — …", "At least 13 killed, not 12: …"). */
+/** Whether both values are stated before anything else ("Lyon, not Paris — …", "At least 13 killed, not 12: …"). */
 export function opensWithValues(message: string, values: { right: string; wrong: string }): boolean {
   const head = message.slice(0, values.right.length + values.wrong.length + VALUES_SLACK).toLowerCase();
   return head.includes(values.right.toLowerCase()) && head.includes(values.wrong.toLowerCase());
 }
 
-/** "The sources give…" → "the sources give…" after the dash; a name ("Hayat Tahrir…", "US…") keeps its capital. */
+/** "The sources give…" → "the sources give…" after the dash; a name ("Harlow…", "US…") keeps its capital. */
 function lowerFirstWord(message: string): string {
   return message.replace(/^(The|Wrong|No|One|A|An)\b/, (w) => w.toLowerCase());
 }

@@ -1,4 +1,4 @@
-// Edit distance with transpositions (optimal string alignment): "Humiara" is one slip from "Humaira".
+// Edit distance with transpositions (optimal string alignment): "Harlwo" is one slip from "Harlow".
 import { distance } from "fastest-levenshtein";
 
 export function slipDistance(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // A hand-written scanner (one pass, no backtracking) that cuts a sentence into tokens.
 // Hyphens split words into pieces marked `joined`, so "al-Sham" is two pieces that
-// still know they belong together, and "al-Baghdadi" never contains the piece "baghdad".
+// still know they belong together, and "al-Nasiri" never contains the piece "nasir".
 import { foldPiece } from "./normalize";
 
 // Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
