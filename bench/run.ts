@@ -4,7 +4,7 @@
 // answers edits, summarized; --no-cspell: skip the comparison.
 // Data is generated from fixed seeds into bench/data/, results go to bench/results/.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { FACTS, ROOT } from "../test/support/paths";
@@ -119,6 +119,37 @@ function runCspell(files: string[]): CspellFigures {
   return JSON.parse(out.trim().split("\n").pop()!) as CspellFigures;
 }
 
+const STORIES = join(ROOT, "..", "shared", "eval", "stories");
+
+/** The public stories of other genres, each with its fact base and its drafts' texts. */
+function otherStories(): { name: string; facts: string; drafts: string[] }[] {
+  if (!existsSync(STORIES)) return [];
+  return readdirSync(STORIES)
+    .filter((name) => existsSync(join(STORIES, name, "facts")))
+    .sort()
+    .map((name) => ({
+      name,
+      facts: join(STORIES, name, "facts"),
+      drafts: readdirSync(join(STORIES, name))
+        .filter((f) => /\.(md|txt)$/.test(f) && f !== "NOTES.md" && !f.startsWith("first-score"))
+        .map((f) => readFileSync(join(STORIES, name, f), "utf8")),
+    }));
+}
+
+/** A draft of about `bytes` made of a story's paragraphs, shuffled by the seed. */
+function storyDraft(drafts: string[], bytes: number, seed: number): string {
+  const rng = new Random(seed);
+  const paragraphs = drafts.flatMap((d) => d.split(/\n\s*\n/)).map((p) => p.trim()).filter(Boolean);
+  const out: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const p = rng.pick(paragraphs);
+    out.push(p);
+    size += p.length + 2;
+  }
+  return `${out.join("\n\n")}\n`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   mkdirSync(join(DATA, "drafts"), { recursive: true });
@@ -179,6 +210,12 @@ async function main(): Promise<void> {
   for (const n of BASES.filter((b) => b >= 10_000)) {
     const [opens, edits] = n >= 100_000 ? [1, 5] : [3, 20];
     results.push(await benchDrafts(`100KB+${n / 1000}k-facts`, drafts.get("100KB")!.slice(0, opens), [FACTS, baseDirs.get(n)!], edits, warmup));
+  }
+  // Stories of other kinds with their own fact bases (the public stories beside the project, when present):
+  // a 100 KB draft made of each story's own drafts, paragraphs shuffled.
+  for (const story of otherStories()) {
+    const texts = Array.from({ length: quick ? 2 : 5 }, (_, k) => storyDraft(story.drafts, 100_000, 900 + k));
+    results.push(await benchDrafts(`100KB ${story.name}`, texts, [story.facts], quick ? 10 : 40, warmup));
   }
   if (profile) {
     process.env.NODE_OPTIONS = (process.env.NODE_OPTIONS ?? "").replace(/ --require \S+cpuProfileHook\.js$/, "");
@@ -250,6 +287,9 @@ async function main(): Promise<void> {
   };
   const e100 = byLabel("100KB");
   verdict(e100 && e100.edit.median < TARGETS.edit100KbMedianMs, `one-character edit in a 100 KB draft, median ${ms(e100?.edit.median ?? NaN)} ms (target < ${TARGETS.edit100KbMedianMs} ms)`);
+  for (const r of results.filter((x) => x.label.startsWith("100KB ") && !x.label.includes("facts"))) {
+    verdict(r.edit.median < TARGETS.edit100KbMedianMs, `one-character edit in a 100 KB draft of ${r.label.slice(6)} against its own facts, median ${ms(r.edit.median)} ms (target < ${TARGETS.edit100KbMedianMs} ms)`);
+  }
   const o1 = byLabel("1MB");
   verdict(o1 && o1.open.median < TARGETS.open1MbMs, `first diagnostics of a 1 MB draft, median ${ms(o1?.open.median ?? NaN)} ms (target < ${TARGETS.open1MbMs} ms)`);
   verdict(o1 && o1.rssMb < TARGETS.server1MbMb, `server with the 1 MB draft open, ${mb(o1?.rssMb ?? NaN)} MB RSS (target < ${TARGETS.server1MbMb} MB)`);
