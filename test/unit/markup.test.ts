@@ -57,6 +57,11 @@ describe("markup", () => {
     assert.equal(splitSentences(s).length, 2);
   });
 
+  it("ends a sentence whose end punctuation is inside emphasis or quotes", () => {
+    assert.deepEqual(splitSentences("**Microsoft goes big.** It agreed to buy Activision.").map((x) => x.start), [0, 24]);
+    assert.deepEqual(splitSentences('_Quake toll rises._ "It is over." The rain came.').map((x) => x.start), [0, 20, 34]);
+  });
+
   it("stays linear on pathological input", () => {
     const many = "`".repeat(20000) + "](".repeat(20000) + "<a".repeat(20000);
     assert.equal(extractProse(many, "markdown").prose.length, many.length);

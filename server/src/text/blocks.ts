@@ -5,7 +5,8 @@
 const SPACE = /\s/;
 const TABLE_SEPARATOR = /^[\s|:-]+$/;
 const HEADING = /^[ \t]{0,3}#{1,6}\s/;
-const CLOSING_MARK = /["'”’)\]»]/;
+/** What may close a sentence after its end punctuation: quotes, brackets, Markdown emphasis ("**Lead.** Next"). */
+const CLOSING_MARK = /["'”’)\]»*_]/;
 const SENTENCE_OPENER = /[\p{Lu}\d"'“‘(\[]/u;
 const LINE_OPENS_ITEM = /^(#{1,6}\s|[-*+]\s|\d{1,9}[.)]\s|>)/;
 const LETTER_OR_DOT = /[\p{L}.]/u;
