@@ -57,6 +57,14 @@ describe("reading figures", () => {
     assert.deepEqual([score.kind, score.value, score.upper], ["score", 2, 1]);
   });
 
+  it("reads ages", () => {
+    assert.equal(one("Lula, 77, takes office in January.").kind, "age");
+    assert.equal(one("Lula, who is 77, takes office.").kind, "age");
+    assert.equal(one("the leader, aged 53, said").kind, "age");
+    assert.equal(one("a 77-year-old man").kind, "age");
+    assert.equal(one("the team, which has 77, said").kind, "amount");
+  });
+
   it("keeps the counted noun", () => {
     assert.equal(one("five children were among the dead").noun, "children");
     assert.equal(one("a three-storey building").noun, "storey");

@@ -421,13 +421,18 @@ function isAge(tokens: Token[], i: number, last: number, unit: Unit | undefined)
   const next = tokens[last];
   if (prev?.norm === "aged" || prev?.norm === "age") return true;
   if (unit?.id === "year" && (next?.norm === "old" || (next?.joined && next.norm === "old"))) return true;
-  // "Name, 77," — a capitalized name, a comma, a bare number, a comma or the end.
   const t = tokens[i];
+  const ends = !next || next.raw === "," || next.raw === "." || next.raw === ")" || next.raw === ";";
+  // "Lula, who is 77, takes office": a bare number said of who.
+  if (!unit && t.kind === "number" && Number.isInteger(t.value) && t.value! > 0 && t.value! < 120 && ends && tokens[i - 2]?.norm === "who" && WHO_IS.has(prev?.norm ?? "")) return true;
+  // "Name, 77," — a capitalized name, a comma, a bare number, a comma or the end.
   if (!unit && t.kind === "number" && t.value! > 0 && t.value! < 120 && Number.isInteger(t.value) && prev?.raw === "," && tokens[i - 2]?.cap && tokens[i - 2]?.kind === "word") {
-    return !next || next.raw === "," || next.raw === "." || next.raw === ")";
+    return ends;
   }
   return false;
 }
+
+const WHO_IS = new Set(["is", "was", "turns", "turned"]);
 
 /** "one soldier", "one US soldier": a noun right after the number, so "one" is a number, not a pronoun ("one had killed"). */
 function directNoun(tokens: Token[], k: number): boolean {
