@@ -12,7 +12,7 @@ import { clauseAround, QuoteCheck, tightClause, valueClause } from "./quotes";
 import { clip } from "./metadata";
 import { matchKey } from "../vocabulary";
 import { DateMention, readWithFacts, Reading, Sentence, Token, vocabulary as V, WEEKDAY_NAMES } from "./reading";
-import { COUNTED_ANCHORS, EVENT_HEADS, SPEECH_VERBS } from "./vocabulary";
+import { COUNTED_ANCHORS, EVENT_HEADS, NOT_KEYWORDS, SPEECH_VERBS } from "./vocabulary";
 
 export interface ArticleInput {
   index: number;
@@ -103,6 +103,17 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
     }
   }
 
+  /** Whether the article puts one place inside another, through the places between. */
+  const lies = (inner: string, outer: string): boolean => {
+    const seen = new Set<string>();
+    const walk = (id: string): boolean => {
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return (facts.containment.get(id) ?? []).some((c) => c.in === outer || walk(c.in)) || (byId.get(id)?.in !== undefined && (byId.get(id)!.in === outer || walk(byId.get(id)!.in!)));
+    };
+    return walk(inner);
+  };
+
   // The story's event and the earlier ones it tells of.
   const lead = story.slice(0, 4);
   const leadText = (headline ? input.text.slice(headline.start, headline.end) + " " : "") + lead.map((r) => r.sentence.text).join(" ");
@@ -117,6 +128,7 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
     counts: [],
     cite: [],
   };
+  main.keywords = keywordsOf(headline ? input.text.slice(headline.start, headline.end) : "", story);
   const firstStory = story.find((r) => r.sentence.tokens.filter((t) => t.kind === "word").length >= 6);
   if (firstStory) main.cite = cite(firstStory.sentence, firstStory.sentence.start, firstStory.sentence.start + 1);
   const background = new Map<number, DraftEvent>();
@@ -131,12 +143,12 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
   const mainDay = main.when && main.when.year && main.when.month && main.when.day ? isoDay({ year: main.when.year, month: main.when.month, day: main.when.day }) : undefined;
   for (const r of lead) {
     if (backgroundYear(r, storyYear) !== undefined) continue;
-    if (!main.place) {
-      const claim = finestPlace(r, byId);
-      if (claim) {
-        const c = tightCite(r.sentence, claim.start, claim.end);
-        if (c.length) main.place = { at: claim.entityId!, cite: c, disputed: [] };
-      }
+    // The lead's first place, or a finer one a later sentence of the lead puts inside it ("struck Ludian
+    // County …", "The epicenter was in Longtoushan Township, 23 km … of Ludian's county seat").
+    const claim = finestPlace(r, byId);
+    if (claim && (!main.place || (claim.entityId !== main.place.at && lies(claim.entityId!, main.place.at)))) {
+      const c = tightCite(r.sentence, claim.start, claim.end);
+      if (c.length) main.place = { at: claim.entityId!, cite: main.place ? [...c, ...main.place.cite] : c, disputed: [] };
     }
     if (!main.actors) {
       const actors = [...new Set(r.actors.filter((id) => kindOf(id) === "organization" || kindOf(id) === "force"))];
@@ -292,6 +304,65 @@ function clauseText(s: Sentence, first: number, last: number): string {
 }
 
 const AUX = new Set(["has", "had", "have", "also", "later", "then", "was", "is", "reportedly", "further"]);
+
+/** Keywords at most an event gets: the words that tie a sentence to it, not another. */
+const KEYWORDS = 6;
+
+/**
+ * The words that tie a sentence to the story: plain words of its headline and first sentences that the
+ * article says again, the most repeated first ("recall", "pickups", "collapse", "runoff").
+ */
+function keywordsOf(headline: string, story: Reading[]): string[] {
+  const plain = (t: Token, i: number): boolean =>
+    t.kind === "word" &&
+    !t.upper &&
+    !(t.cap && i > 0) &&
+    t.norm.length >= 4 &&
+    !V.stopwords.has(t.norm) &&
+    !V.speech.has(t.norm) &&
+    !SPEECH_VERBS.has(t.norm) &&
+    !V.numberWords.has(t.norm) &&
+    !V.multipliers.has(t.norm) &&
+    !V.months.has(t.norm) &&
+    !V.weekdays.has(t.norm) &&
+    !V.partsOfDay.has(t.norm) &&
+    !V.compass.has(t.norm) &&
+    !V.unitNames.has(t.norm) &&
+    !V.tallyNouns.has(t.norm) &&
+    !V.relativeDays.has(t.norm) &&
+    // The kind's own words are cues already, shared with every event of the kind; measures tie figures by
+    // themselves; a level ("county") or an office ("president") says nothing of which story.
+    !V.happeningsOf.has(t.norm) &&
+    !V.happeningsOf.has(matchKey(t.norm)) &&
+    !V.conceptsOf.has(t.norm) &&
+    !V.levelOfNoun.has(t.norm) &&
+    !V.offices.has(t.norm) &&
+    !NOT_KEYWORDS.has(t.norm);
+  const counts = new Map<string, { n: number; word: string }>();
+  for (const r of story) {
+    r.sentence.tokens.forEach((t, i) => {
+      if (!plain(t, i)) return;
+      const k = matchKey(t.norm);
+      const at = counts.get(k) ?? { n: 0, word: t.norm };
+      at.n++;
+      counts.set(k, at);
+    });
+  }
+  const lead = [headline, ...story.slice(0, 2).map((r) => r.sentence.text)].join(" ");
+  const seen = new Set<string>();
+  const out: { word: string; n: number; at: number }[] = [];
+  let at = 0;
+  for (const m of lead.matchAll(/\p{L}[\p{L}'’-]*/gu)) {
+    const w = m[0].toLowerCase();
+    const k = matchKey(w);
+    const c = counts.get(k);
+    at++;
+    if (!c || c.n < 2 || seen.has(k) || (m[0] !== w && m.index! > 0 && !/[.!?]\s*$/.test(lead.slice(0, m.index)))) continue;
+    seen.add(k);
+    out.push({ word: c.word, n: c.n, at });
+  }
+  return out.sort((a, b) => b.n - a.n || a.at - b.at).slice(0, KEYWORDS).map((x) => x.word);
+}
 
 /** Whether the person named at m is the one speaking: "X said", "said spokesman X", "according to X", "X, the chief, told". */
 function isSpeaker(tokens: Token[], m: { first: number; last: number }): boolean {
@@ -542,6 +613,13 @@ function containmentIn(r: Reading, byId: Map<string, DraftEntity>): [string, str
     const b = places[k + 1];
     if (a.entityId === b.entityId) continue;
     const between = text.slice(a.end - r.sentence.start, b.start - r.sentence.start).toLowerCase();
+    // "Longtoushan Township, 23 km to the southwest of Ludian's county seat": a place measured from the seat of
+    // another lies in it.
+    if (/^\s*,\s*(about\s+|some\s+)?[\d.,]+\s*(km|kilometres|kilometers|miles|mi)\s+(\(.*?\)\s+)?(to the\s+)?\p{L}+\s+of\s+(the\s+)?$/u.test(between)) {
+      const after = text.slice(b.end - r.sentence.start).toLowerCase();
+      if (/^(['’]s)?\s+(county\s+)?(seat|capital|centre|center|downtown)\b/.test(after)) out.push([a.entityId, b.entityId, a.start, b.end]);
+      continue;
+    }
     // "Syria’s Idlib province": the second lies in the first.
     if (/^['’]s\s*$/.test(between)) {
       const ra = LEVEL_RANK[byId.get(a.entityId)!.level ?? ""] ?? 7;

@@ -8,7 +8,7 @@
 // clause says is left out.
 import { keysOf, matchKey, vocabulary as V } from "../vocabulary";
 import { DateMention, Figure, Mention, Reading, Token, Unit } from "./reading";
-import { CHANGE_ANCHORS, CHANGE_NAMES, COUNTED_ANCHORS, CREDITING_VERBS, MEASURE_NOUN_ANCHORS, NOT_MEASURES, PEOPLE_MEASURE_ANCHORS, RATIO_NOUNS, TALLY_ANCHORS, UNIT_MEASURE_ANCHORS } from "./vocabulary";
+import { CHANGE_ANCHORS, CHANGE_NAMES, COUNTED_ANCHORS, CREDITING_VERBS, MEASURE_NOUN_ANCHORS, NOT_MEASURES, PEOPLE_MEASURE_ANCHORS, RATIO_NOUNS, TALLY_ANCHORS, THING_MEASURE_ANCHORS, UNIT_MEASURE_ANCHORS } from "./vocabulary";
 
 export interface Described {
   figure: Figure;
@@ -41,6 +41,7 @@ const MEASURE_NOUNS = groupsOfWords(MEASURE_NOUN_ANCHORS);
 const DURATION = groupsOfWords(["duration"]);
 const UNIT_MEASURES = groupsOfWords(UNIT_MEASURE_ANCHORS);
 const PEOPLE = groupsOfWords(["people"]);
+const THING_MEASURES = groupsOfWords(THING_MEASURE_ANCHORS);
 const TALLIES = groupsOfWords(TALLY_ANCHORS);
 /** Whether a measure's key is a running tally's (killed, injured, deployed…), whose figure changes from report to report. */
 export const isTallyKey = (key: string): boolean => key.startsWith("~") && TALLIES.has(Number(key.slice(1)));
@@ -217,6 +218,7 @@ export function describeFigures(r: Reading, kindOf: (id: string) => string | und
     // "from 410 to 589": the second figure has the first one's words.
     const from = prevFigure && f.before === "to" && tokens[qualifierStart(tokens, prevFigure.first) - 1]?.norm === "from" ? prevFigure : undefined;
     const context = from ? [...f.context, ...from.context.map((w) => ({ ...w, weight: Math.min(1, w.weight * 1.25) }))] : f.context;
+    const countsPeople = !unit && !!f.noun && (groups(f.noun).some((g) => PEOPLE.has(g) || COUNTED.has(g)) || PERSON_NOUN.test(f.noun)) && !groups(f.noun).some((g) => THING_MEASURES.has(g) || groupsOfWords(["houses"]).has(g));
     // What happened or what is measured: the nearest word of a measure's concept group in the clause.
     let cue: { word: string; group: number; at: number; weight: number } | undefined;
     for (const w of context) {
@@ -230,6 +232,8 @@ export function describeFigures(r: Reading, kindOf: (id: string) => string | und
       // a duration, a depth or a speed is no count ("the raid continued" says nothing of "no victims").
       if (unit) gs = gs.filter((g) => !PEOPLE_MEASURES.has(g));
       else gs = gs.filter((g) => !UNIT_MEASURES.has(g));
+      // What befalls things (collapsed, damaged) or money (price, profit) is not what people are counted by ("brought out three people").
+      if (countsPeople) gs = gs.filter((g) => !THING_MEASURES.has(g));
       if (!gs.length) continue;
       if (!cue || w.weight > cue.weight) cue = { word: t.norm, group: gs[0], at: w.at, weight: w.weight };
     }

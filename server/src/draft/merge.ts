@@ -120,7 +120,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 function mergeEventGroup(group: DraftEvent[], order: SourceOrder, within: Map<string, string>): DraftEvent {
   const [first] = group;
-  const out: DraftEvent = { ...first, people: [], counts: [], cite: [], keywords: [...first.keywords] };
+  // Keywords most of the articles share first.
+  const said = new Map<string, number>();
+  for (const ev of group) ev.keywords.forEach((k, i) => said.set(k, (said.get(k) ?? 0) + 10 - i / 10));
+  const keywords = [...said.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k).slice(0, Math.max(first.keywords.length, 8));
+  const out: DraftEvent = { ...first, people: [], counts: [], cite: [], keywords };
   for (const ev of group) {
     for (const p of ev.people) if (!out.people.includes(p)) out.people.push(p);
     if (out.cite.length < 3) out.cite.push(...ev.cite.slice(0, 1));

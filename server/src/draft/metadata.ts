@@ -92,6 +92,8 @@ export function readSourceMeta(text: string): SourceMeta {
     if (meta.dateline && line.start === meta.dateline.start) break;
     const n = words(line.text);
     const sentence = /[.!?]["'”’]?$/.test(line.text) && n > 12;
+    // The story has begun: a line after its first sentence is no headline (a link, a teaser, a heading inside).
+    if (sentence) break;
     if (n >= 4 && n <= 30 && !sentence && !BARE_DATE.test(line.text) && !BYLINE.test(line.text)) {
       // A line naming only an organization ("The Syrian Observatory For Human Rights") before another headline.
       const next = lines[lines.indexOf(line) + 1];

@@ -150,3 +150,13 @@ export const RATIO_NOUNS = set(`times fold`);
 
 /** Groups of what is measured in a unit, by one word of each: no count without one ("lasted", "deep", "magnitude"). */
 export const UNIT_MEASURE_ANCHORS = ["duration", "magnitude", "depth", "distance", "long", "high", "wide", "speed", "rainfall", "temperature"] as const;
+
+/** Groups of what befalls things or money, by one word of each: never what people are counted by. */
+export const THING_MEASURE_ANCHORS = ["collapsed", "damaged", "price", "premium", "revenue", "profit", "loss", "debt"] as const;
+
+/** Words of a lead too common in news to tie a sentence to one story. */
+export const NOT_KEYWORDS = set(`
+  people year years percent time times week weeks month months today people's report reports reported reporting
+  also would could there their about after before while according including many much more most other others
+  first second last next new latest early late former official officials statement told says said
+`);
