@@ -164,8 +164,11 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
   // of their own, so a sentence that dates them rightly is not read against the story's date.
   // Without a date of its own, the story is dated by the article's day at the latest.
   const storyDay = mainDay ?? (input.meta.date?.length === 10 ? input.meta.date : undefined);
-  const sideOf = (r: Reading, span: [number, number]): DraftEvent | undefined => {
+  const sideOf = (r: Reading, span: [number, number], ofFigure = false): DraftEvent | undefined => {
     if (!storyDay) return undefined;
+    // A figure is another day's only where its clause tells what happened that day ("In the first round on
+    // Oct. 2, Lula took 48% of the vote"), not where the day dates the figure ("Activision's Friday close").
+    if (ofFigure && !r.sentence.tokens.slice(span[0], span[1]).some((t) => t.kind === "word" && (V.happeningsOf.has(t.norm) || V.happeningsOf.has(matchKey(t.norm))))) return undefined;
     for (const d of r.dates) {
       if (d.first < span[0] || d.last > span[1]) continue;
       const day = otherHappeningDay(r, d, input.meta, storyDay);
@@ -176,7 +179,8 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
         if (!c.length) continue;
         const clause = clauseText(r.sentence, d.first, d.last);
         // The kind its clause names, if any: a date of no named happening ties no sentence by its kind.
-        ev = { id: "", name: clip(clause), kind: eventKind(clause) ?? "", keywords: [], people: [], counts: [], cite: c, when: { ...day.when, cite: c } };
+        const [a, b] = clauseSpan(r.sentence, d.first, d.last);
+        ev = { id: "", name: clip(clause), kind: eventKind(clause) ?? "", keywords: clauseKeywords(r, a, b, main.keywords), people: [], counts: [], cite: c, when: { ...day.when, cite: c } };
         sideEvents.set(day.iso, ev);
       }
       return ev;
@@ -196,7 +200,7 @@ export function assembleArticle(input: ArticleInput, entities: DraftEntity[], id
       // billion it paid in 2016 for LinkedIn") is that happening's; one dated to another day, that day's.
       const clauseYear = backgroundYear(r, storyYear, span, true);
       // A running tally dated to another day is still the story's (an older tally, dated by as_of).
-      const side = isTallyKey(d.key) ? undefined : sideOf(r, span);
+      const side = isTallyKey(d.key) ? undefined : sideOf(r, span, true);
       const target = clauseYear !== undefined ? backgroundEvent(background, clauseYear, r, cite, byId, f.first, kind) : year !== undefined ? undefined : side ?? main;
       if (!target) continue;
       const count = countOf(d, r, valueCite, input.meta);
@@ -285,7 +289,15 @@ function otherHappeningDay(r: Reading, d: DateMention, meta: SourceMeta, mainDay
     when = { year, month: d.month.value };
     if (mainDay.startsWith(iso)) return undefined;
   } else return undefined;
-  if (iso === mainDay || (meta.date && meta.date.length >= 7 && iso.slice(0, meta.date.length) > meta.date)) return undefined;
+  // "takes office on Jan. 1": a day without its year long before the article's is next year's (what is
+  // to come is dated too, so that a sentence that dates it rightly is not read against the story's date).
+  if (!d.year && meta.date?.length === 10 && (Date.parse(meta.date) - Date.parse(iso.length === 10 ? iso : `${iso}-01`)) / 86400000 > 120) {
+    const [y, ...rest] = iso.split("-");
+    iso = [String(Number(y) + 1), ...rest].join("-");
+    when = { ...when, year: Number(y) + 1 };
+    if (when.day && when.month) when.weekday = WEEKDAY_NAMES[new Date(Date.UTC(when.year!, when.month - 1, when.day)).getUTCDay()];
+  }
+  if (iso === mainDay) return undefined;
   const tokens = r.sentence.tokens;
   const [a, b] = clauseSpan(r.sentence, d.first, d.last);
   // The story's own happening, dated in the same clause ("Sunday's earthquake"): the other date is of something else it tells.
@@ -305,15 +317,9 @@ function clauseText(s: Sentence, first: number, last: number): string {
 
 const AUX = new Set(["has", "had", "have", "also", "later", "then", "was", "is", "reportedly", "further"]);
 
-/** Keywords at most an event gets: the words that tie a sentence to it, not another. */
-const KEYWORDS = 6;
-
-/**
- * The words that tie a sentence to the story: plain words of its headline and first sentences that the
- * article says again, the most repeated first ("recall", "pickups", "collapse", "runoff").
- */
-function keywordsOf(headline: string, story: Reading[]): string[] {
-  const plain = (t: Token, i: number): boolean =>
+/** A word that may tie a sentence to a story: a plain lowercase word, not a little word, a date's, a unit's, a kind's or a measure's. */
+function keywordWord(t: Token, i: number): boolean {
+  return (
     t.kind === "word" &&
     !t.upper &&
     !(t.cap && i > 0) &&
@@ -337,7 +343,25 @@ function keywordsOf(headline: string, story: Reading[]): string[] {
     !V.conceptsOf.has(t.norm) &&
     !V.levelOfNoun.has(t.norm) &&
     !V.offices.has(t.norm) &&
-    !NOT_KEYWORDS.has(t.norm);
+    !NOT_KEYWORDS.has(t.norm)
+  );
+}
+
+/** Up to three plain words of a clause, the longest first, that tie a sentence to what it tells ("regulator", "blocked"). */
+function clauseKeywords(r: Reading, a: number, b: number, taken: string[]): string[] {
+  const words = r.sentence.tokens.slice(a, b).filter((t, i) => keywordWord(t, a + i) && !taken.includes(t.norm)).map((t) => t.norm);
+  return [...new Set(words)].sort((x, y) => y.length - x.length).slice(0, 3);
+}
+
+/** Keywords at most an event gets: the words that tie a sentence to it, not another. */
+const KEYWORDS = 6;
+
+/**
+ * The words that tie a sentence to the story: plain words of its headline and first sentences that the
+ * article says again, the most repeated first ("recall", "pickups", "collapse", "runoff").
+ */
+function keywordsOf(headline: string, story: Reading[]): string[] {
+  const plain = keywordWord;
   const counts = new Map<string, { n: number; word: string }>();
   for (const r of story) {
     r.sentence.tokens.forEach((t, i) => {
@@ -465,10 +489,13 @@ function backgroundEvent(map: Map<number, DraftEvent>, year: number, r: Reading,
   }
   if (!ev.place) {
     // Where it happened: a place the clause names ("in neighbouring Sichuan province").
-    const place = r.places.find((p) => p.entityId && p.relation === "in" && !p.ofSpeech && byId.get(p.entityId)?.kind === "place" && p.start >= from && p.end <= to);
-    if (place) {
+    const place =
+      r.places.find((p) => p.entityId && p.relation === "in" && !p.ofSpeech && byId.get(p.entityId)?.kind === "place" && p.start >= from && p.end <= to) ??
+      // "a quake in the same part of Yunnan": the place the clause names.
+      r.mentions.find((m) => byId.get(m.entityId)?.kind === "place" && byId.get(m.entityId)?.level !== "country" && m.start >= from && m.end <= to);
+    if (place?.entityId) {
       const c = cite(r.sentence, place.start, place.end);
-      if (c.length) ev.place = { at: place.entityId!, cite: c, disputed: [] };
+      if (c.length) ev.place = { at: place.entityId, cite: c, disputed: [] };
     }
   }
   return ev;
@@ -519,8 +546,14 @@ function placeOfSentence(r: Reading, byId: Map<string, DraftEntity>, at: number)
 function finestPlace(r: Reading, byId: Map<string, DraftEntity>): Reading["places"][number] | undefined {
   let best: Reading["places"][number] | undefined;
   let rank = Infinity;
+  // A place a figure is counted at ("Zhaoyang District … recorded one death") holds a part of it, not the happening.
+  // So does a clause that counts at a place, with the places around it ("… of Zhaotong City recorded one death").
+  const counting = describeFigures(r, (id) => byId.get(id)?.kind)
+    .filter((d) => d.place || (d.ofEntity && byId.get(d.ofEntity)?.kind === "place"))
+    .map((d) => clauseSpan(r.sentence, d.figure.first, d.figure.last))
+    .map(([a, b]) => [r.sentence.tokens[a].start, r.sentence.tokens[b - 1].end]);
   for (const p of r.places) {
-    if (!p.entityId || p.relation !== "in" || p.ofSpeech || p.kind !== "place") continue;
+    if (!p.entityId || p.relation !== "in" || p.ofSpeech || p.kind !== "place" || counting.some(([a, b]) => p.start >= a && p.end <= b)) continue;
     const e = byId.get(p.entityId);
     if (!e || e.kind !== "place") continue;
     // A place of no known level is mostly a well-known one (a country, a capital): coarse.
@@ -636,7 +669,7 @@ function containmentIn(r: Reading, byId: Map<string, DraftEntity>): [string, str
     // "Ludian is part of Zhaotong City": said in words, it holds whatever the levels' names suggest (a
     // prefecture-level city holds counties).
     const writtenB = text.slice(b.start - r.sentence.start, b.end - r.sentence.start).toLowerCase();
-    const said = /\b(part of|is in|lies in)\b/.test(between) || (/^\s*of\s*$/.test(between) && /\s(city|province|prefecture|state|region)$/.test(writtenB));
+    const said = /\b(part of|is in|lies in|also in)\b/.test(between) || (/^\s*of\s*$/.test(between) && /\s(city|province|prefecture|state|region)$/.test(writtenB));
     if (ra !== undefined && rb !== undefined && (said ? rb < ra - 1 : rb <= ra)) continue;
     // A country lies in nothing; a place of unknown level is said to hold another only in words ("in", "part of").
     if (ra === LEVEL_RANK.country) continue;

@@ -41,6 +41,7 @@ const MEASURE_NOUNS = groupsOfWords(MEASURE_NOUN_ANCHORS);
 const DURATION = groupsOfWords(["duration"]);
 const UNIT_MEASURES = groupsOfWords(UNIT_MEASURE_ANCHORS);
 const PEOPLE = groupsOfWords(["people"]);
+const MARGIN = groupsOfWords(["margin"]);
 const THING_MEASURES = groupsOfWords(THING_MEASURE_ANCHORS);
 const TALLIES = groupsOfWords(TALLY_ANCHORS);
 /** Whether a measure's key is a running tally's (killed, injured, deployed…), whose figure changes from report to report. */
@@ -183,7 +184,11 @@ export function describeFigures(r: Reading, kindOf: (id: string) => string | und
     if (f.style.kind === "no" && !(f.noun && groups(f.noun).length)) return undefined;
     // "four times the previous high", "one of the two candidates": a ratio, a reference to a whole.
     if (f.noun && RATIO_NOUNS.has(f.noun)) return undefined;
-    if (before?.norm === "the" && tokens[q - 2]?.norm === "of" && (tokens[q - 3]?.kind === "number" || V.numberWords.has(tokens[q - 3]?.norm ?? ""))) return undefined;
+    if (before?.norm === "the" && tokens[q - 2]?.norm === "of" && (tokens[q - 3]?.kind === "number" || V.numberWords.has(tokens[q - 3]?.norm ?? ""))) {
+      // "won 99 of the 513 seats": the whole the part is of, a count of its own.
+      const whole = f.noun ? measureGroups(f.noun).find((g) => MEASURE_NOUNS.has(g)) : undefined;
+      return whole !== undefined && !unit ? { figure: f, measure: nameOfGroup(whole), key: `~${whole}` } : undefined;
+    }
     // "A border policeman, 24, disappeared": a bare number set off by commas after a noun is an age or a label.
     if (!unit && !f.noun && tokens[q - 1]?.raw === "," && (tokens[f.last]?.raw === "," || tokens[f.last]?.raw === ")") && tokens[q - 2]?.kind === "word") return undefined;
     // "a 30-strong team": a number joined to a word that describes something else.
@@ -325,7 +330,10 @@ export function describeFigures(r: Reading, kindOf: (id: string) => string | und
       // "4,200 people living downstream on the river had been moved out": the verb after the counted's phrase.
       const after = verbAfterNoun(f, nounAt, b, index);
       const afterGroup = after ? measureGroups(after).filter((g) => !AGE.has(g))[0] : undefined;
-      if (afterGroup !== undefined && !nounIsMeasure) (measure = nameOfGroup(afterGroup)), (key = `~${afterGroup}`);
+      // "12.5 million more votes than his rival": a lead, of the noun it is counted in.
+      const than = nounAt >= 0 && tokens.slice(f.first, nounAt).some((t) => t.norm === "more" || t.norm === "fewer") && tokens.slice(nounAt + 1, nounAt + 3).some((t) => t.norm === "than");
+      if (than) (measure = nameOfGroup([...MARGIN][0])), (key = `~${[...MARGIN][0]}`);
+      else if (afterGroup !== undefined && !nounIsMeasure) (measure = nameOfGroup(afterGroup)), (key = `~${afterGroup}`);
       else if (cue && cue.at !== nounAt) (measure = nameOfGroup(cue.group)), (key = `~${cue.group}`);
       else if (nounIsMeasure) {
         const g = measureGroups(nounWord!)[0];
@@ -457,9 +465,12 @@ export function describeFigures(r: Reading, kindOf: (id: string) => string | und
     return { id: m.entityId, name: r.sentence.text.slice(m.start - r.sentence.start, m.end - r.sentence.start) };
   }
 
-  /** "25% higher", "rose 5%", "fell by 3%": the change a percent or sum is of. */
+  /** "25% higher", "rose 5%", "fell by 3%": the change a percent or sum is of; not the level it reached ("climbed as high as $90", "rose to $90"). */
   function changeNear(f: Figure, q: number): string | undefined {
-    const near = [tokens[f.last], tokens[f.last + 1], tokens[q - 1], tokens[q - 1]?.norm === "by" ? tokens[q - 2] : undefined];
+    if (f.qualifier === "up to" || tokens[q - 1]?.norm === "to" || tokens[q - 1]?.norm === "at") return undefined;
+    const by = tokens[q - 1]?.norm === "by";
+    if (f.unit?.id !== "percent" && !by && tokens[f.last]?.kind === "word" && !groups(tokens[f.last].norm).some((g) => CHANGE.has(g))) return undefined;
+    const near = [tokens[f.last], tokens[f.last + 1], tokens[q - 1], by ? tokens[q - 2] : undefined];
     for (const t of near) {
       if (!t || t.kind !== "word") continue;
       const g = groups(t.norm).find((x) => CHANGE.has(x));

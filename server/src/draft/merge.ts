@@ -152,7 +152,9 @@ function mergeEventGroup(group: DraftEvent[], order: SourceOrder, within: Map<st
     const finest = [...top].sort((a, b) => chain(b.key).length - chain(a.key).length)[0];
     out.place = {
       at: finest.key,
-      cite: [...finest.items, ...top.filter((p) => p !== finest).flatMap((p) => p.items)].flatMap((p) => p.cite).slice(0, 3),
+      // Quoted where the sources name that place: a coarser place's quotes ("It struck Ludian county, a
+      // mountainous farming area") would tie any sentence with their words ("county") to where it happened.
+      cite: finest.items.flatMap((p) => p.cite).slice(0, 3),
       disputed: rest.flat().map((r) => ({ at: r.key, cite: r.items.flatMap((p) => p.cite).slice(0, 2) })),
     };
   }
