@@ -10,6 +10,7 @@ import { SourceMeta } from "./metadata";
 import { Cite, DraftCount, DraftEntity, DraftEvent, DraftRole, DraftWhen, Ids, slug } from "./model";
 import { clauseAround, QuoteCheck, tightClause, valueClause } from "./quotes";
 import { clip } from "./metadata";
+import nlp from "compromise";
 import { matchKey } from "../vocabulary";
 import { DateMention, readWithFacts, Reading, Sentence, Token, vocabulary as V, WEEKDAY_NAMES } from "./reading";
 import { COUNTED_ANCHORS, EVENT_HEADS, NOT_KEYWORDS, SPEECH_VERBS } from "./vocabulary";
@@ -373,6 +374,9 @@ function keywordsOf(headline: string, story: Reading[]): string[] {
     });
   }
   const lead = [headline, ...story.slice(0, 2).map((r) => r.sentence.text)].join(" ");
+  // Nouns, as compromise's tagger reads the lead: what the story is about ("villages", "pickups"), not what
+  // its sentences do ("reached", "found").
+  const nouns = new Set((nlp(lead).match("#Noun").out("array") as string[]).map((w) => w.toLowerCase().replace(/[^\p{L}'’-]/gu, "")));
   const seen = new Set<string>();
   const out: { word: string; n: number; at: number }[] = [];
   let at = 0;
@@ -381,7 +385,7 @@ function keywordsOf(headline: string, story: Reading[]): string[] {
     const k = matchKey(w);
     const c = counts.get(k);
     at++;
-    if (!c || c.n < 2 || seen.has(k) || (m[0] !== w && m.index! > 0 && !/[.!?]\s*$/.test(lead.slice(0, m.index)))) continue;
+    if (!c || c.n < 2 || seen.has(k) || !nouns.has(w) || (m[0] !== w && m.index! > 0 && !/[.!?]\s*$/.test(lead.slice(0, m.index)))) continue;
     seen.add(k);
     out.push({ word: c.word, n: c.n, at });
   }
