@@ -1,6 +1,6 @@
 // What an article says about itself: its headline, its outlet and its date, read from a first
 // line, a dateline ("LUDIAN, China, Aug. 6, 2014 (AP) -"), a byline or a credit line ("Source: X").
-import { MONTHS } from "./reading";
+import { vocabulary as V } from "./reading";
 import { WIRE_OUTLETS } from "./vocabulary";
 
 export interface SourceMeta {
@@ -11,6 +11,8 @@ export interface SourceMeta {
   /** The date as numbers, to resolve weekdays ("on Sunday") against. */
   day?: { year: number; month: number; day: number };
   byline?: string;
+  /** Other outlets the dateline credits ("CBS News / CBS Los Angeles"). */
+  alsoCredited?: string[];
   /** Where the dateline puts the writer ("LUDIAN, China"). */
   datelinePlace?: string;
   /** Offsets of the text that is metadata, not story: the headline and the dateline. */
@@ -21,7 +23,7 @@ export interface SourceMeta {
 const DATE_WORDS = String.raw`(?:(?<mon>[A-Z][a-z]{2,8})\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})|(?<d2>\d{1,2})\s+(?<mon2>[A-Z][a-z]{2,8})\.?,?\s+(?<y2>\d{4}))`;
 /** "LUDIAN, China, Aug. 6, 2014 (AP) -", "KUNMING, Aug. 3, 2014 (Xinhua) --", "WASHINGTON (Reuters) —", "(CNN) —". */
 const DATELINE = new RegExp(
-  String.raw`^(?<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})*?)?,?\s*(?:${DATE_WORDS})?\s*\((?<outlet>[A-Za-z][A-Za-z .&'’-]{0,40})\)\s*(?:[-–—]{1,2}|:)\s*`,
+  String.raw`^(?<place>[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,30})*?)?,?\s*(?:${DATE_WORDS})?\s*\((?<outlet>[A-Za-z][A-Za-z .&'’/-]{0,60})\)\s*(?:[-–—]{1,2}|:)\s*`,
 );
 const BARE_DATE = new RegExp(String.raw`^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?${DATE_WORDS}\s*$`);
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
@@ -33,7 +35,7 @@ function dateOf(g: Record<string, string | undefined>): SourceMeta["day"] | unde
   const d = g.d ?? g.d2;
   const y = g.y ?? g.y2;
   if (!mon || !d || !y) return undefined;
-  const month = MONTHS.get(mon.toLowerCase());
+  const month = V.months.get(mon.toLowerCase());
   if (!month) return undefined;
   const day = Number(d);
   if (day < 1 || day > 31) return undefined;
@@ -71,10 +73,13 @@ export function readSourceMeta(text: string): SourceMeta {
     const m = DATELINE.exec(line.text);
     if (!m || !m.groups) continue;
     const g = m.groups;
-    const outlet = g.outlet.trim();
+    // "(CBS News / CBS Los Angeles)": the first outlet named is the report's.
+    const outlets = g.outlet.split("/").map((o) => o.trim()).filter(Boolean);
+    const outlet = outlets[0] ?? "";
     // "(AP)", "(Reuters)": a credit, not a parenthesis of the story.
-    if (words(outlet) > 4) continue;
+    if (!outlet || outlets.some((o) => words(o) > 4)) continue;
     meta.outlet = WIRE_OUTLETS.get(outlet.toLowerCase()) ?? outlet;
+    if (outlets.length > 1) meta.alsoCredited = outlets.slice(1);
     const day = dateOf(g);
     if (day) (meta.day = day), (meta.date = iso(day));
     if (g.place) meta.datelinePlace = g.place.trim().replace(/,$/, "");
@@ -87,6 +92,8 @@ export function readSourceMeta(text: string): SourceMeta {
     if (meta.dateline && line.start === meta.dateline.start) break;
     const n = words(line.text);
     const sentence = /[.!?]["'”’]?$/.test(line.text) && n > 12;
+    // The story has begun: a line after its first sentence is no headline (a link, a teaser, a heading inside).
+    if (sentence) break;
     if (n >= 4 && n <= 30 && !sentence && !BARE_DATE.test(line.text) && !BYLINE.test(line.text)) {
       // A line naming only an organization ("The Syrian Observatory For Human Rights") before another headline.
       const next = lines[lines.indexOf(line) + 1];

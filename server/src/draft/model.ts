@@ -8,15 +8,32 @@ export interface Cite {
   quote: string;
 }
 
-export interface DraftCount {
-  measure: string;
-  of?: string;
-  unit?: string;
+/** A value of a count: the established one, or a disputed one. */
+export interface DraftValue {
   value: number;
+  /** The top of a range ("10 to 12"): `to:`. */
+  upper?: number;
   qualifier: Qualifier;
+  /** When the value held (YYYY-MM-DD): the day its clause gives, else its article's date. */
+  asOf?: string;
+  /** The entity id of the body that gave or measured it. */
+  by?: string;
   cite: Cite[];
+}
+
+export interface DraftCount extends DraftValue {
+  measure: string;
+  /** What counts with the same measure across articles (a concept group, or the measure's match key). */
+  key: string;
+  of?: string;
+  /** A vocabulary unit id: USD, percent, km, hour, magnitude… */
+  unit?: string;
   breakdown: DraftCount[];
-  disputed: { value: number; qualifier: Qualifier; cite: Cite[] }[];
+  disputed: DraftValue[];
+  /** The entity `of` names (a party, a place of a breakdown), which keys it across articles. */
+  ofEntity?: string;
+  /** Not the article's first value of its measure: kept as a count of its own, never merged as a dispute. */
+  secondary?: boolean;
 }
 
 export interface DraftRole {
@@ -59,6 +76,8 @@ export interface DraftEvent {
   cite: Cite[];
   /** Background events (an earlier quake, a past raid) are told for comparison. */
   background?: boolean;
+  /** A happening the articles date to another day than the story's ("Congress, elected on Oct. 2"). */
+  side?: boolean;
 }
 
 export interface DraftSource {

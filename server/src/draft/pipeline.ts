@@ -54,6 +54,7 @@ export function draftFacts(articles: Article[], options: DraftOptions = {}): Dra
     const notes: string[] = [];
     if (!m.outlet) notes.push("The article names no outlet: fill in `outlet`.");
     if (m.byline) notes.push(`By ${m.byline}.`);
+    if (m.alsoCredited) notes.push(`The dateline also credits ${m.alsoCredited.join(", ")}.`);
     if (a.html) notes.push("Drafted from the text of an HTML page; quotes broken by markup were left out.");
     if (notes.length) s.note = notes.join(" ");
     return s;

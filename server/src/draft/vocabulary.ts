@@ -110,3 +110,53 @@ export const EVENT_HEADS = set(`
   closure shutdown layoffs bankruptcy recall spill leak collapse rescue evacuation search investigation inquiry
   probe scandal match game final tournament race concert festival ceremony funeral wedding award
 `);
+
+// Which of the vocabulary's concept groups (server/vocabulary/english.json) say what, for telling a
+// figure's measure from who is counted: each named by one of its words.
+
+/** Groups that say who or what is counted ("people", "children", "troops", "houses"), not what befell them. */
+export const COUNTED_ANCHORS = ["people", "children", "women", "men", "troops", "houses"] as const;
+
+/** Groups of change ("rose", "fell"): a change goes with a measure, it is none itself. */
+export const CHANGE_ANCHORS = ["rose", "fell"] as const;
+
+/** The facts' word for a change, by the group's first word. */
+export const CHANGE_NAMES: ReadonlyMap<string, string> = new Map([["rose", "rise"], ["fell", "fall"]]);
+
+/** Groups of what befalls people ("killed", "injured", "missing"): a count of them is of people unless the article says whom. */
+export const PEOPLE_MEASURE_ANCHORS = ["killed", "injured", "missing", "rescued", "evacuated", "arrested"] as const;
+
+/** Verbs with which a body gives or measures a figure: "the USGS measured it at", "the ministry counted", "figures the ministry released". */
+export const CREDITING_VERBS = set(`
+  said says told announced reported confirmed stated measured measures recorded records rated rates counted counts
+  estimated estimates put puts registered gave gives released releases published publishes tallied
+`);
+
+/** Words next to a figure that never say what it measures. */
+export const NOT_MEASURES = set(`
+  total number figure figures another other others new latest more less further additional extra some several
+  many few about around roughly nearly almost least most whole entire overall reported confirmed known
+  official officially estimated still already just only even also like
+`);
+
+/** Running tallies, by one word of each concept group: their figures change from report to report, the latest holds. */
+export const TALLY_ANCHORS = ["killed", "injured", "missing", "rescued", "evacuated", "arrested", "deployed", "cases", "vaccinated", "tested", "collapsed", "damaged", "donations"] as const;
+
+/** Groups whose nouns are themselves what is counted, by one word of each: "122 deaths", "99 seats", "300 cases". */
+export const MEASURE_NOUN_ANCHORS = ["votes", "seats", "goals", "cases", "vaccinated", "tested"] as const;
+
+/** Nouns after a number that make it a ratio, not a count: "four times the previous high". */
+export const RATIO_NOUNS = set(`times fold`);
+
+/** Groups of what is measured in a unit, by one word of each: no count without one ("lasted", "deep", "magnitude"). */
+export const UNIT_MEASURE_ANCHORS = ["duration", "magnitude", "depth", "distance", "long", "high", "wide", "speed", "rainfall", "temperature"] as const;
+
+/** Groups of what befalls things or money, by one word of each: never what people are counted by. */
+export const THING_MEASURE_ANCHORS = ["collapsed", "damaged", "price", "premium", "revenue", "profit", "loss", "debt"] as const;
+
+/** Words of a lead too common in news to tie a sentence to one story. */
+export const NOT_KEYWORDS = set(`
+  people year years percent time times week weeks month months today people's report reports reported reporting
+  also would could there their about after before while according including many much more most other others
+  first second last next new latest early late former official officials statement told says said
+`);
