@@ -43,7 +43,7 @@ interface RawVocabulary {
   people: { offices: string[]; officeModifiers: string[]; ranks: string[]; honorifics: string[]; ageWords: string[]; officeVerbs: Record<string, string> };
   concepts: { groups: string[][] };
   happenings: { kinds: { nouns: string[]; verbs: string[] }[]; aspects: string[][] };
-  framing: Record<"speech" | "reporting" | "negations" | "denials" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between", string[]>;
+  framing: Record<"speech" | "reporting" | "negations" | "denials" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between" | "clauseOpeners", string[]>;
   antonyms: { pairs: [string, string][] };
   names: { notNames: string[]; heads: string[]; particles: string[]; definite: string[] };
   stopwords: string[];
@@ -187,6 +187,7 @@ export const vocabulary = {
   correcting: new Set(raw.framing.correcting),
   refuting: raw.framing.refuting.map(splitWords),
   conditionals: new Set(raw.framing.conditionals),
+  clauseOpeners: new Set(raw.framing.clauseOpeners),
   inverted: new Set(raw.framing.inverted),
   subjects: new Set(raw.framing.subjects),
   expectation: raw.framing.expectation.map(splitWords),

@@ -501,6 +501,8 @@ function contextOf(tokens: Token[], f: Figure, all: Figure[]): ContextWord[] {
   if (f.per) words.push({ keys: keysOf(f.per), weight: 1, at: f.last - 1 });
   for (let k = f.last, d = 1; k < tokens.length && d <= reach; k++, d++) {
     if (CLAUSE_BREAKS.has(tokens[k].raw)) break;
+    // "jumped to 589 as rescuers reached …": a figure with no noun of its own does not count what the next clause tells of.
+    if (k === f.last && !f.noun && V.clauseOpeners.has(tokens[k].norm)) soft = 0.25;
     take(k, d);
   }
   return words;

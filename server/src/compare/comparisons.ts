@@ -7,7 +7,7 @@ import { compareActor } from "./actors";
 import { compareAligned } from "./aligned";
 import { compareChanges } from "./changes";
 import { CompareContext } from "./context";
-import { compareEventDate } from "./dates";
+import { agreesFully, compareEventDate } from "./dates";
 import { compareDetails } from "./details";
 import { compareFigures } from "./figures";
 import { SentenceFrame } from "./frame";
@@ -79,7 +79,10 @@ const eventDates: Comparison = {
       const tied = frame.candidates
         .filter((ev) => frame.tiedTo(ev, d.start, "date") && (ev === frame.main || weight(ev) >= 0.8))
         .sort((a, b) => weight(b) - weight(a) || (b === frame.main ? 1 : 0) - (a === frame.main ? 1 : 0));
-      if (tied.length) compareEventDate(ctx, d, tied, frame.reading.mentions);
+      // "announced on 18 January 2022 and completed on 13 October 2023": with the event's own date
+      // given in the sentence, another date there is of another stage of it.
+      const datedRightly = (ev: FactEvent): boolean => frame.reading.dates.some((o) => o !== d && agreesFully(o, ev));
+      if (tied.length && !tied.some(datedRightly)) compareEventDate(ctx, d, tied, frame.reading.mentions);
     }
   },
 };

@@ -22,6 +22,11 @@ function agrees(d: DateMention, w: EventWhen): boolean {
   return shared(d, w).every((p) => String(d[p]!.value).toLowerCase() === String(w[p]).toLowerCase());
 }
 
+/** Whether a date gives at least two parts of the event's date, and gives them rightly. */
+export function agreesFully(d: DateMention, ev: FactEvent): boolean {
+  return !!ev.when && shared(d, ev.when).length >= 2 && agrees(d, ev.when);
+}
+
 export function compareEventDate(ctx: CompareContext, d: DateMention, events: FactEvent[], mentions: readonly Mention[] = []): void {
   if (d.prep && RELATIVE.has(d.prep)) return;
   // A date of speech ("On Friday, the Pentagon said") is checked only against dates that are announcements.

@@ -303,12 +303,28 @@ function otherHappeningDay(r: Reading, d: DateMention, meta: SourceMeta, mainDay
   const [a, b] = clauseSpan(r.sentence, d.first, d.last);
   // The story's own happening, dated in the same clause ("Sunday's earthquake"): the other date is of something else it tells.
   if (r.dates.some((o) => o !== d && o.first >= a && o.last <= b && dayOf(o, meta) === mainDay)) return undefined;
+  if (datesAPrice(r, d)) return undefined;
   for (let k = Math.max(a, d.first - 4); k < Math.min(b, d.last + 4); k++) {
     if (k >= d.first && k < d.last) continue;
     const w = tokens[k].norm;
     if (V.speech.has(w) || SPEECH_VERBS.has(w)) return undefined;
   }
   return { iso, when };
+}
+
+/**
+ * "a premium to the stock's closing price on Friday", "Friday's close of $65.39": a date a few words
+ * from a price or a percentage, with no comma between, dates that figure — nothing happened that day.
+ */
+function datesAPrice(r: Reading, d: DateMention): boolean {
+  const tokens = r.sentence.tokens;
+  return r.figures.some((f) => {
+    if (f.unit?.family !== "currency" && f.unit?.family !== "percent") return false;
+    const at = tokens.findIndex((t) => t.start >= f.start);
+    if (at < 0) return false;
+    const [from, to] = at < d.first ? [at, d.first] : [d.last, at];
+    return to - from <= 8 && !tokens.slice(from, to).some((t) => t.raw === "," || t.raw === ";");
+  });
 }
 
 function clauseText(s: Sentence, first: number, last: number): string {
