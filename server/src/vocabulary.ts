@@ -46,6 +46,7 @@ interface RawVocabulary {
   framing: Record<"speech" | "reporting" | "negations" | "denials" | "correcting" | "refuting" | "conditionals" | "inverted" | "subjects" | "expectation" | "birth" | "happening" | "between" | "clauseOpeners", string[]>;
   antonyms: { pairs: [string, string][] };
   names: { notNames: string[]; heads: string[]; particles: string[]; definite: string[] };
+  drafting: Record<string, string[] | Record<string, string>>;
   stopwords: string[];
 }
 
@@ -122,6 +123,8 @@ const tierOfLevel = new Map<string, string>();
 for (const [tier, levels] of Object.entries(raw.places.tiers)) if (Array.isArray(levels)) for (const l of levels) tierOfLevel.set(l, tier);
 
 export const vocabulary = {
+  /** The drafter's word lists and tables, as written (server/src/draft/vocabulary.ts makes them lookups). */
+  drafting: raw.drafting,
   numberWords: table(raw.numbers.words),
   ordinals: table(raw.numbers.ordinals),
   multipliers: table(raw.numbers.multipliers),

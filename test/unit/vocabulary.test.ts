@@ -23,6 +23,14 @@ describe("the vocabulary", () => {
     assert.ok(validate(data), JSON.stringify(validate.errors, null, 2));
   });
 
+  it("names the drafter's concept groups by words that are in a group", () => {
+    const grouped = new Set(JSON.parse(readFileSync(VOCABULARY_FILE, "utf8")).concepts.groups.flat());
+    for (const [name, words] of Object.entries(V.drafting)) {
+      if (!name.endsWith("Anchors")) continue;
+      for (const w of words as string[]) assert.ok(grouped.has(w), `drafting.${name}: ${w} is in no concept group`);
+    }
+  });
+
   it("folds British and American spellings and plurals to one key", () => {
     assert.equal(matchKey("metres"), matchKey("meters"));
     assert.equal(matchKey("neighbours"), matchKey("neighbors"));

@@ -1,5 +1,4 @@
-// Writes a number the way the sentence wrote the one it replaces: "13", "thirteen", "a dozen", "no".
-import { NumberStyle } from "../claims/numbers";
+// Spells a number out in words ("thirteen", "one hundred and twelve"), for fixes in a writer's style.
 
 const SMALL = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
   "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
@@ -18,20 +17,4 @@ export function numberToWords(n: number): string {
     }
   }
   return String(n);
-}
-
-function digits(n: number): string {
-  if (n >= 1_000_000 && n % 100_000 === 0) return `${n / 1_000_000} million`;
-  return n >= 10000 ? n.toLocaleString("en-US") : String(n);
-}
-
-export function formatNumber(value: number, style: NumberStyle, capitalized: boolean): string {
-  let text: string;
-  if (value === 0) text = "no";
-  else if (style === "dozen" && value % 12 === 0) text = value === 12 ? "a dozen" : `${numberToWords(value / 12)} dozen`;
-  else if (style === "digits") text = digits(value);
-  else text = value >= 1_000_000 && value % 1_000_000 === 0 ? `${numberToWords(value / 1_000_000)} million` : numberToWords(value);
-  // News style spells out a number that opens a sentence.
-  if (capitalized) text = (style === "digits" ? numberToWords(value) : text).replace(/^./, (c) => c.toUpperCase());
-  return text;
 }
