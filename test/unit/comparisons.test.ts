@@ -123,3 +123,53 @@ describe("comparisons on a ferry sinking", () => {
     assert.deepEqual(flagged("The ferry capsized off Kettle Point. The navy lost two boats in a storm last year."), []);
   });
 });
+
+describe("comparisons on a warehouse fire, with one count of people", () => {
+  const flagged = checkerOf(yaml`
+    sources:
+      - id: wire
+        outlet: Wire
+        title: Fire guts warehouse
+        date: 2031-03-03
+    entities:
+      - id: helen-marsh
+        kind: person
+        name: Helen Marsh
+        cite:
+          - source: wire
+            quote: said chief officer Helen Marsh
+    events:
+      - id: warehouse-fire
+        name: Warehouse fire
+        kind: fire
+        when:
+          year: 2031
+          month: 3
+          day: 3
+          cite:
+            - source: wire
+              quote: A fire destroyed a warehouse on March 3, 2031
+        counts:
+          - measure: employees
+            of: people
+            value: 400
+            qualifier: about
+            cite:
+              - source: wire
+                quote: the firm, which employs about 400 people at the site
+        cite:
+          - source: wire
+            quote: A fire destroyed a warehouse on March 3, 2031
+  `);
+
+  it("reads a month as a month, not as a slip of a person's name", () => {
+    assert.deepEqual(flagged("The fire broke out on March 3, 2031, Marsh said."), []);
+    assert.deepEqual(flagged("Chief officer Helen Marsch spoke to reporters."), ["misspelled-name:Marsch"]);
+  });
+
+  it("does not take any figure of people for the one count of people the facts hold", () => {
+    assert.deepEqual(flagged("Seventeen people were taken to hospital after the fire."), []);
+    assert.deepEqual(flagged("About 140 people were on the night shift when the fire broke out."), []);
+    assert.deepEqual(flagged("The fire gutted the firm, which employs about 900 people at the site."), ["wrong-number:900"]);
+  });
+});

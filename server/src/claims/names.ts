@@ -9,6 +9,11 @@ import { vocabulary as V } from "../vocabulary";
 const HONORIFICS = V.honorifics;
 const NOT_NAMES = V.notNames;
 
+/** A word English gives a meaning of its own (a month, a weekday, a number, a unit, an office, a level of place) is that word, never a misspelled name ("March" is no slip of "Marsh"). */
+function isCommonWord(norm: string): boolean {
+  return V.months.has(norm) || V.weekdays.has(norm) || V.numberWords.has(norm) || V.ordinals.has(norm) || V.unitNames.has(norm) || V.offices.has(norm) || V.levelOfNoun.has(norm) || V.compass.has(norm);
+}
+
 // Patterns made once: a regex literal inside a function is a new RegExp object at every evaluation.
 const DOTS = /\./g;
 const DESCRIBING_SUFFIX = /^(led|based|backed|linked|run|held|controlled|dominated|born|affiliated)$/;
@@ -184,7 +189,7 @@ function nameRuns(tokens: Token[], covered: Uint8Array): { from: number; to: num
 function nearSurname(tokens: Token[], from: number, to: number, index: NameIndex): Suspect | undefined {
   if (to - from !== 1 || from === 0) return undefined;
   const t = tokens[from];
-  if (t.norm.length < 5 || NOT_NAMES.has(t.norm) || index.isKnownPiece(t.norm)) return undefined;
+  if (t.norm.length < 5 || NOT_NAMES.has(t.norm) || isCommonWord(t.norm) || index.isKnownPiece(t.norm)) return undefined;
   const people = new Map<string, NameEntry>();
   for (const near of nearPieces(index, t.norm)) {
     for (const e of index.endingWith(near)) if (e.pieces.length > 1) people.set(e.entityId, e);
@@ -270,7 +275,7 @@ function scoreWindow(
       continue;
     }
     // A differing piece that is itself part of another known name is another name, not a typo.
-    if (index.isKnownPiece(t.norm)) return undefined;
+    if (index.isKnownPiece(t.norm) || isCommonWord(t.norm)) return undefined;
     // One word grown from the other ("Syrian" from "Syria", "Kurds" from "Kurd") is a derived word, not a slip.
     if (m === 1 && (t.norm.startsWith(want) || want.startsWith(t.norm))) return undefined;
     const d = slipDistance(t.norm, want);

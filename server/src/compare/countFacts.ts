@@ -87,7 +87,8 @@ export class CountFacts {
       for (const k of f.signature.keys()) df.set(k, (df.get(k) ?? 0) + 1);
       for (const k of f.subject) subjectDf.set(k, (subjectDf.get(k) ?? 0) + 1);
     }
-    for (const f of this.all) for (const k of f.subject) if (subjectDf.get(k) === 1 && !k.startsWith("~")) f.ownSubject.add(k);
+    // "people" is no count's own, even where one count alone counts them: "17 people were taken to hospital" is not the 400 people a company employs.
+    for (const f of this.all) for (const k of f.subject) if (subjectDf.get(k) === 1 && !k.startsWith("~") && !GENERIC.has(k)) f.ownSubject.add(k);
     for (const f of this.all) {
       for (const [k, w] of f.signature) f.signature.set(k, w / Math.sqrt(df.get(k)!));
       // An event's own words (its kind, its keywords) say a figure is of that event: weak evidence, but
