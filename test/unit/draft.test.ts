@@ -182,6 +182,19 @@ describe("facts draft: articles that cannot be drafted from", function () {
     assert.deepEqual(loadFacts([out]).problems.filter((p) => p.severity !== "information").map((p) => p.message), []);
   });
 
+  it("writes no reference to an entity it leaves out: a page whose town is quoted only in a dateline in bold still loads", () => {
+    const dir = tempFolder("factcheck-html-");
+    const html = `<html><head><title>Fire guts Thornbury warehouse | Western Daily</title></head><body><article>
+<h1>Fire guts Thornbury warehouse</h1><p class="byline">By Sam Carter, Western Daily</p>
+<p><strong>THORNBURY, England, March 3, 2031</strong> - A fire destroyed the Kestrel Freight warehouse in Thornbury on Monday, killing <b>two</b> workers and injuring 17 others.</p>
+<p>More than 60 firefighters fought the blaze for about nine hours, said chief officer Helen Marsh of Avon Fire &amp; Rescue Service.</p>
+</article></body></html>`;
+    writeFileSync(join(dir, "page.html"), html);
+    const out = join(dir, "page.facts.yaml");
+    assert.equal(runCli(["facts", "draft", "--out", out, "page.html"], dir).status, 0);
+    assert.deepEqual(loadFacts([out]).problems.filter((p) => p.severity !== "information").map((p) => `${p.code}: ${p.message}`), []);
+  });
+
   it("says which byte is not UTF-8 and that a NUL-holding file is binary", () => {
     assert.throws(() => articleFromBytes("a.txt", Buffer.from([0x61, 0x62, 0xff])), (e: Error) => e instanceof ArticleError && /byte 2/.test(e.message));
     assert.throws(() => articleFromBytes("a.txt", Buffer.from("ab\0cd")), /binary/);

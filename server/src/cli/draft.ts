@@ -106,7 +106,7 @@ export function runDraft(argv: string[], out: (s: string) => void, err: (s: stri
     return 2;
   }
   const s = result.stats;
-  err(`factcheck: drafted ${outFile}: ${s.sources} source${s.sources === 1 ? "" : "s"}, ${s.entities} entities, ${s.events} event${s.events === 1 ? "" : "s"}, ${s.counts} figures — all marked status: draft for review.\n`);
+  err(`factcheck: drafted ${outFile}: ${s.sources} source${s.sources === 1 ? "" : "s"}, ${s.entities} entities, ${s.events} event${s.events === 1 ? "" : "s"}, ${s.counts} figure${s.counts === 1 ? "" : "s"} — all marked status: draft for review.\n`);
   return 0;
 }
 

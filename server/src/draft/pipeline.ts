@@ -10,7 +10,7 @@ import { discoverEntities, Found } from "./entities";
 import { ArticleFacts, assembleArticle } from "./events";
 import { mergeEntityFacts, mergeEvents } from "./merge";
 import { readSourceMeta, SourceMeta } from "./metadata";
-import { Cite, Draft, DraftEntity, DraftSource, Ids, slug } from "./model";
+import { Cite, Draft, DraftCount, DraftEntity, DraftSource, Ids, slug } from "./model";
 import { clauseAround, QuoteCheck } from "./quotes";
 import { sentencesOf } from "./reading";
 import { draftToYaml } from "./yaml";
@@ -77,6 +77,7 @@ export function draftFacts(articles: Article[], options: DraftOptions = {}): Dra
 
   // Entities no fact refers to and no article names twice are dropped only if they have no citation.
   const draft: Draft = { sources, entities: entities.filter((e) => e.cite.length), events };
+  dropDanglingReferences(draft);
   const header = [
     `Drafted by \`factcheck facts draft\` from ${articles.length} article${articles.length === 1 ? "" : "s"}.`,
     "Every entity and event is marked `status: draft`: check each against its quotes,",
@@ -85,6 +86,39 @@ export function draftFacts(articles: Article[], options: DraftOptions = {}): Dra
   const yaml = draftToYaml(draft, header);
   const counts = events.reduce((n, e) => n + e.counts.length, 0) + entities.reduce((n, e) => n + e.counts.length, 0);
   return { draft, yaml, stats: { sources: sources.length, entities: draft.entities.length, events: events.length, counts } };
+}
+
+/**
+ * An entity left out (no quote of its own survived) must take every reference to it along: a drafted
+ * file always loads. A place, an actor or a tie without its entity is dropped, never guessed.
+ */
+function dropDanglingReferences(draft: Draft): void {
+  const known = new Set(draft.entities.map((e) => e.id));
+  const counts = (list: DraftCount[]): void => {
+    for (const c of list) {
+      if (c.by && !known.has(c.by)) delete c.by;
+      for (const d of c.disputed) if (d.by && !known.has(d.by)) delete d.by;
+      counts(c.breakdown);
+    }
+  };
+  for (const e of draft.entities) {
+    if (e.in && !known.has(e.in)) delete e.in;
+    for (const r of e.roles) if (r.of && !known.has(r.of)) delete r.of;
+    counts(e.counts);
+  }
+  for (const ev of draft.events) {
+    if (ev.place) {
+      ev.place.disputed = ev.place.disputed.filter((d) => known.has(d.at));
+      if (!known.has(ev.place.at)) ev.place = undefined;
+    }
+    if (ev.actors) {
+      ev.actors.ids = ev.actors.ids.filter((id) => known.has(id));
+      ev.actors.disputed = ev.actors.disputed?.map((d) => ({ ...d, ids: d.ids.filter((id) => known.has(id)) })).filter((d) => d.ids.length);
+      if (!ev.actors.ids.length) ev.actors = undefined;
+    }
+    ev.people = ev.people.filter((id) => known.has(id));
+    counts(ev.counts);
+  }
 }
 
 function shortTitle(title: string): string {
