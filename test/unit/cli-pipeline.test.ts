@@ -143,6 +143,17 @@ describe("factcheck in a pipeline", () => {
     });
   });
 
+  describe("a fact base with nothing in it", () => {
+    beforeEach(() => write("draft.md", WRONG));
+
+    it("exits 2 for a fact file that holds no entity and no event: that run would prove nothing", () => {
+      write("empty.facts.yaml", "# to be filled in\nsources: []\n");
+      const r = runCli(["check", "--facts", "empty.facts.yaml", "draft.md"], dir);
+      assert.equal(r.status, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /the fact base holds no entities and no events \(empty\.facts\.yaml\)/);
+    });
+  });
+
   describe("fact-file warnings", () => {
     it("are printed with file:line:col, and the check runs as usual", () => {
       copyFacts();

@@ -195,6 +195,14 @@ describe("facts draft: articles that cannot be drafted from", function () {
     assert.deepEqual(loadFacts([out]).problems.filter((p) => p.severity !== "information").map((p) => `${p.code}: ${p.message}`), []);
   });
 
+  it("makes the folder --out names when it is not there yet", () => {
+    const dir = tempFolder("factcheck-out-");
+    writeFileSync(join(dir, "a.txt"), "LONDON, March 3, 2031 (Reuters) - A fire in Thornbury killed two workers, police said.\n");
+    const r = runCli(["facts", "draft", "--out", join("facts", "new", "story.facts.yaml"), "a.txt"], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(existsSync(join(dir, "facts", "new", "story.facts.yaml")));
+  });
+
   it("says which byte is not UTF-8 and that a NUL-holding file is binary", () => {
     assert.throws(() => articleFromBytes("a.txt", Buffer.from([0x61, 0x62, 0xff])), (e: Error) => e instanceof ArticleError && /byte 2/.test(e.message));
     assert.throws(() => articleFromBytes("a.txt", Buffer.from("ab\0cd")), /binary/);

@@ -1,7 +1,7 @@
 // `factcheck facts draft [--out FILE] [--force] ARTICLE|FOLDER...`: drafts a fact file from
 // source articles. Without --out the YAML goes to stdout. The file is written to a temporary file
 // and renamed, so it is never half-written; an existing file is replaced only with --force.
-import { existsSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { ArticleError, loadArticle, Article } from "../draft/article";
 import { draftFacts } from "../draft/pipeline";
@@ -138,6 +138,8 @@ function listArticles(dir: string): string[] {
 export function writeAtomically(file: string, text: string): string | undefined {
   const tmp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    // "--out facts/story.facts.yaml" in a project with no facts/ yet: the folder is made, as editors make it.
+    mkdirSync(dirname(resolve(file)), { recursive: true });
     writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
     renameSync(tmp, file);
     return undefined;

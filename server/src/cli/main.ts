@@ -4,7 +4,7 @@
 // with an error). A fact-file error stops the check: a partial fact base can miss conflicts
 // and also raise false ones (a name whose entity did not load looks like a misspelling).
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { Checker } from "../engine/checker";
 import { loadFacts } from "../engine/factBase";
 import { Finding } from "../engine/findings";
@@ -76,6 +76,14 @@ function check(opts: CheckOptions, io: CliIo): number {
     // Notes (a drafted fact not yet reviewed) are the editor's to show; the run reports errors and warnings.
     problems.push(...facts.problems.filter((p) => p.severity !== "information").map(factProblem).sort(byPlace));
     if (!facts.files.length) problems.push({ kind: "fact", severity: "error", code: "no-fact-files", message: "no fact files found." });
+    // A fact base with nothing in it would pass every draft: that run proves nothing.
+    else if (!facts.base.entities.size && !facts.base.events.size && !facts.problems.some((p) => p.severity === "error")) {
+      problems.push({ kind: "fact", severity: "error", code: "no-facts", message: `the fact base holds no entities and no events (${facts.files.length === 1 ? relative(cwd, facts.files[0]) : `${facts.files.length} files`}): nothing can be checked against it.` });
+    }
+    // Said to a person at a terminal; a pipeline's log stays as it was.
+    if (!opts.facts.length && !factPaths.length && opts.format === "text" && io.stderrIsTTY) {
+      io.err("factcheck: no facts/ folder or *.facts.yaml here: checking against the shipped example facts (--facts names yours).\n");
+    }
     if (!problems.some((p) => p.severity === "error")) checkInputs(opts, io, new Checker(facts.base), problems, reports);
   }
   const factErrors = problems.filter((p) => p.kind === "fact" && p.severity === "error").length;
