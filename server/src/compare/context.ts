@@ -115,7 +115,8 @@ export class CompareContext {
     const c = ranked[0];
     if (!c) return "";
     const outlet = this.base.sources.get(c.source)?.outlet ?? c.source;
-    const quote = c.quote.length > 140 ? `${c.quote.slice(0, 137)}…` : c.quote;
+    // A long quote is cut at the last word that fits, never inside one.
+    const quote = c.quote.length > 140 ? `${c.quote.slice(0, 137).replace(/\s+\S*$/, "")} …` : c.quote;
     return ` (${outlet}: “${quote}”)`;
   }
 }

@@ -46,7 +46,7 @@ export function compareEventPlace(ctx: CompareContext, claim: PlaceClaim, ev: Fa
       code: "wrong-place",
       start: claim.start,
       end: claim.end,
-      message: `${right.name}, not ${claim.written} — the sources place ${ctx.theEvent(ev)} in ${describePlace(ctx, place.at!)}${ctx.cite(place.cite)}.`,
+      message: `${right.name}, not ${claim.written} — the sources place ${withoutPlace(ctx.theEvent(ev), finest.name)} in ${describePlace(ctx, place.at!)}${ctx.cite(place.cite)}.`,
       fixes: [{ newText }],
       fact: { at: place.loc, what: `${ev.name}: ${describePlace(ctx, place.at!)}` },
       eventId: ev.id,
@@ -223,4 +223,10 @@ export function knowsPlaceAspect(ctx: CompareContext, claim: PlaceClaim, ev: Fac
   if (claim.kind === "region") return !!(place.region ?? eventChain.find((e) => e.region)?.region);
   if (claim.kind === "border") return place.near.length > 0 || (eventChain[0]?.near.length ?? 0) > 0;
   return true;
+}
+
+/** "the raid in Atmeh" placed "in Atmeh, Idlib": an event named by its place is said once with it. */
+function withoutPlace(event: string, place: string): string {
+  const tail = ` in ${place}`;
+  return event.endsWith(tail) ? event.slice(0, -tail.length) : event;
 }
