@@ -5,6 +5,7 @@ import { FactEvent } from "../facts/model";
 import { vocabulary as V } from "../vocabulary";
 import { compareActor } from "./actors";
 import { compareAligned } from "./aligned";
+import { compareUnsourced } from "./unsourced";
 import { compareChanges } from "./changes";
 import { CompareContext } from "./context";
 import { agreesFully, compareEventDate } from "./dates";
@@ -150,6 +151,7 @@ const details: Comparison = {
   compare(frame, ctx) {
     if (frame.main && !frame.imagined) compareDetails(ctx, frame, frame.main);
     compareAligned(ctx, frame);
+    compareUnsourced(ctx, frame);
   },
 };
 
