@@ -248,7 +248,21 @@ function undouble(w: string): string {
  * A word's stem with a trailing silent e dropped, so "close" and "closed" meet; British and American
  * spellings meet too ("epicentre", "epicenter"; "neighbour", "neighbor").
  */
+/** Words a document repeats are keyed once: the readers ask for the same few thousand words again and again. */
+const MEMO_WORDS = 100_000;
+const matchKeys = new Map<string, string>();
+const keyLists = new Map<string, readonly string[]>();
+
 export function matchKey(word: string): string {
+  const known = matchKeys.get(word);
+  if (known !== undefined) return known;
+  if (matchKeys.size >= MEMO_WORDS) matchKeys.clear();
+  const key = matchKeyOf(word);
+  matchKeys.set(word, key);
+  return key;
+}
+
+function matchKeyOf(word: string): string {
   let w = word.toLowerCase();
   if (w.length >= 6 && w.endsWith("tre")) w = `${w.slice(0, -3)}ter`;
   else if (w.length >= 6 && w.endsWith("tres")) w = `${w.slice(0, -4)}ters`;
@@ -259,8 +273,14 @@ export function matchKey(word: string): string {
 
 /** Keys a word is matched on: its own, and the concept groups it belongs to ("toll" meets "killed"). */
 export function keysOf(word: string): string[] {
+  const known = keyLists.get(word);
+  if (known) return known as string[];
+  if (keyLists.size >= MEMO_WORDS) keyLists.clear();
   const lower = word.toLowerCase();
   const key = matchKey(lower);
   const groups = vocabulary.conceptsOf.get(lower) ?? vocabulary.conceptsOf.get(key);
-  return groups ? [key, ...groups.map((g) => `~${g}`)] : [key];
+  // Shared between callers, so frozen: a caller that wants to add keys copies them.
+  const keys = Object.freeze(groups ? [key, ...groups.map((g) => `~${g}`)] : [key]);
+  keyLists.set(word, keys);
+  return keys as string[];
 }

@@ -109,8 +109,8 @@ function shifted(f: Finding, by: number): Finding {
  * re-check). Small, so closing a document gives its memory back.
  */
 const RECENT_CHARS = 512 * 1024;
-/** Contexts remembered per segment: a segment compared under many contexts keeps only the latest. */
-const CONTEXTS_PER_BLOCK = 4;
+/** Contexts remembered per segment: a paragraph a long document repeats (a standing line, a sign-off) is compared under as many contexts as it stands in places; beyond this many, the oldest go (a first-in-first-out cache smaller than the repetitions would miss every time). */
+const CONTEXTS_PER_BLOCK = 256;
 /** A step of a check reads or compares about this many characters (or this many cached segments). */
 const STEP_CHARS = 4_000;
 const STEP_CACHED = 64;
