@@ -272,9 +272,9 @@ function matchKeyOf(word: string): string {
 }
 
 /** Keys a word is matched on: its own, and the concept groups it belongs to ("toll" meets "killed"). */
-export function keysOf(word: string): string[] {
+export function keysOf(word: string): readonly string[] {
   const known = keyLists.get(word);
-  if (known) return known as string[];
+  if (known) return known;
   if (keyLists.size >= MEMO_WORDS) keyLists.clear();
   const lower = word.toLowerCase();
   const key = matchKey(lower);
@@ -282,5 +282,5 @@ export function keysOf(word: string): string[] {
   // Shared between callers, so frozen: a caller that wants to add keys copies them.
   const keys = Object.freeze(groups ? [key, ...groups.map((g) => `~${g}`)] : [key]);
   keyLists.set(word, keys);
-  return keys as string[];
+  return keys;
 }

@@ -49,7 +49,7 @@ export interface Figure {
 
 export interface ContextWord {
   /** The word's match key and its concept groups (vocabulary keysOf). */
-  keys: string[];
+  keys: readonly string[];
   weight: number;
   /** Token index, for telling which figure of the sentence a word is nearer. */
   at: number;

@@ -23,7 +23,7 @@ interface SourceSentence {
 }
 
 /** How many content words a sentence must share with a source's sentence before the two are aligned. */
-const SHARED = 5;
+export const SHARED = 5;
 /** The longest sentence aligned, in tokens: beyond it a match is too loose to mean one sentence followed another. */
 const LONGEST = 90;
 
@@ -69,14 +69,19 @@ export class SourceSentences {
 
   /** Source sentences sharing at least `min` content words with these, most shared first. */
   near(keys: ReadonlySet<string>, min: number): SourceSentence[] {
+    return this.nearBy(keys, min).map((n) => n.sentence);
+  }
+
+  /** The same, with how many words each shares. */
+  nearBy(keys: ReadonlySet<string>, min: number): { sentence: SourceSentence; shared: number }[] {
     const hits = new Map<number, number>();
     for (const k of keys) for (const n of this.index.get(k) ?? []) hits.set(n, (hits.get(n) ?? 0) + 1);
-    return [...hits].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n]) => this.sentences[n]);
+    return [...hits].filter(([, c]) => c >= min).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([n, shared]) => ({ sentence: this.sentences[n], shared }));
   }
 }
 
 /** The key a token is aligned on: content words and numbers; little words take no part. */
-function contentKey(t: Token): string {
+export function contentKey(t: Token): string {
   if (t.kind === "punct") return "";
   if (t.kind === "word" && V.stopwords.has(t.norm) && !V.negations.has(t.norm)) return "";
   return matchKey(t.norm);
@@ -258,17 +263,38 @@ function sameName(a: string, b: string, known: (s: string) => string | undefined
   return initials(a) === fb || initials(b) === fa || slipDistance(fa, fb) <= 2;
 }
 
-export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void {
-  if (!ctx.base.articles.size || frame.imagined) return;
+/** A sentence as it is set against the source sentences it may restate: read once for every comparison that does. */
+export interface Restating {
+  sources: SourceSentences;
+  /** The source sentences sharing the most content words with it (at least `min` of `restating`), with how many. */
+  near: { sentence: SourceSentence; shared: number }[];
+  /** The sentence's text, its tokens (offsets in the document's prose) and their content keys. */
+  text: string;
+  tokens: Token[];
+  keys: string[];
+}
+
+/**
+ * The sentence set for comparing with the source sentences that share at least `min` content words
+ * with it, unless none does or it is too long to align.
+ */
+export function restating(ctx: CompareContext, frame: SentenceFrame, min: number): Restating | undefined {
+  if (!ctx.base.articles.size || frame.imagined) return undefined;
   const sources = SourceSentences.of(ctx.base);
-  if (!sources.sentences.length) return;
-  const near = sources.near(frame.wordKeys, SHARED);
-  if (!near.length) return;
+  const near = sources.nearBy(frame.wordKeys, min);
+  if (!near.length) return undefined;
   const s = frame.reading;
   const text = frame.text.slice(s.start, s.end);
   const tokens = tokenize(text, s.start);
-  if (tokens.length > LONGEST) return;
-  const keys = tokens.map(contentKey);
+  if (tokens.length > LONGEST) return undefined;
+  return { sources, near, text, tokens, keys: tokens.map(contentKey) };
+}
+
+export function compareAligned(ctx: CompareContext, frame: SentenceFrame, r: Restating): void {
+  const { sources, text, tokens, keys } = r;
+  const near = r.near.filter((n) => n.shared >= SHARED).map((n) => n.sentence);
+  if (!near.length) return;
+  const s = frame.reading;
   const draftKeys = new Set(keys.filter(Boolean));
   for (const source of near) {
     const { matched, gaps, matchedAt } = align(keys, source.keys);
@@ -314,7 +340,7 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
       code: slip.code,
       start: from.start,
       end: to.end,
-      message: `${right}, not ${written} — ${source.source.outlet} says: “${excerpt(source, gap)}”.`,
+      message: `${right}, not ${written} — ${source.source.outlet} says: “${excerpt(source, gap.source)}”.`,
       fixes: [{ newText: right }],
       fact: { at: source.source.at, what: `${source.source.outlet}: ${source.source.title}` },
       written,
@@ -324,9 +350,10 @@ export function compareAligned(ctx: CompareContext, frame: SentenceFrame): void 
 }
 
 /** The source's words around the difference, whole words, at most about twenty. */
-function excerpt(s: SourceSentence, gap: Gap): string {
-  const from = Math.max(0, gap.source[0] - 8);
-  const to = Math.min(s.tokens.length, gap.source[1] + 8);
+/** The source's words around a token range of its sentence, at most about twenty. */
+export function excerpt(s: SourceSentence, [a, b]: readonly [number, number]): string {
+  const from = Math.max(0, a - 8);
+  const to = Math.min(s.tokens.length, b + 8);
   const text = s.text.slice(s.tokens[from].start, s.tokens[to - 1].end);
   return `${from > 0 ? "… " : ""}${text}${to < s.tokens.length ? " …" : ""}`;
 }

@@ -4,8 +4,8 @@
 import { FactEvent } from "../facts/model";
 import { vocabulary as V } from "../vocabulary";
 import { compareActor } from "./actors";
-import { compareAligned } from "./aligned";
-import { compareUnsourced } from "./unsourced";
+import { compareAligned, restating, SHARED as ALIGNED_SHARED } from "./aligned";
+import { compareUnsourced, SHARED as UNSOURCED_SHARED } from "./unsourced";
 import { compareChanges } from "./changes";
 import { CompareContext } from "./context";
 import { agreesFully, compareEventDate } from "./dates";
@@ -150,8 +150,12 @@ const details: Comparison = {
   name: "details in words: a sentence that follows a source's words but changes one of them",
   compare(frame, ctx) {
     if (frame.main && !frame.imagined) compareDetails(ctx, frame, frame.main);
-    compareAligned(ctx, frame);
-    compareUnsourced(ctx, frame);
+    // Both read the sentence against the source sentences it shares words with: it is tokenized once.
+    const r = restating(ctx, frame, Math.min(ALIGNED_SHARED, UNSOURCED_SHARED));
+    if (r) {
+      compareAligned(ctx, frame, r);
+      compareUnsourced(ctx, frame, r);
+    }
   },
 };
 

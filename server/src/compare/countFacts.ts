@@ -46,7 +46,7 @@ export interface CountFact {
   /** Keys of its measure's words and their concepts ("killed": the killing concept, "toll", "dead"). */
   measure: Set<string>;
   /** The words of its measure (less any unit), each as its keys: how much of this a figure's words cover says how surely it is this count. */
-  measureWords: string[][];
+  measureWords: (readonly string[])[];
   /** Subject keys no other count has ("helicopters"): naming them is enough to say which count a figure is. */
   ownSubject: Set<string>;
   /** The counted noun of the count's own quote ("houses"), as a match key. */
@@ -151,7 +151,7 @@ export class CountFacts {
     note(count.measure, 2);
     const measureKeys = new Set<string>();
     for (const t of tokenize(count.measure)) if (t.kind === "word") for (const k of keysOf(t.norm)) measureKeys.add(k);
-    const measureWords: string[][] = [];
+    const measureWords: (readonly string[])[] = [];
     for (const t of tokenize(count.measure)) {
       if (t.kind !== "word" || V.stopwords.has(t.norm) || V.unitNames.has(t.norm) || V.multipliers.has(t.norm) || t.norm === "in") continue;
       measureWords.push(keysOf(t.norm));

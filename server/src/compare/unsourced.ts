@@ -8,14 +8,12 @@ import { FactBase } from "../facts/model";
 import { splitBlocks } from "../text/blocks";
 import { tokenize, Token } from "../text/tokens";
 import { matchKey, vocabulary as V } from "../vocabulary";
-import { align, SourceSentences } from "./aligned";
+import { align, excerpt, Restating } from "./aligned";
 import { CompareContext } from "./context";
 import { SentenceFrame } from "./frame";
 
 /** Content words a sentence must share with a source's sentence before it is read as restating it. */
-const SHARED = 4;
-/** The longest sentence compared, in tokens. */
-const LONGEST = 90;
+export const SHARED = 4;
 
 /** Everything the trusted sources say anywhere, as the forms a value is looked up by. */
 interface Said {
@@ -93,24 +91,12 @@ function rounds(n: number, numbers: Set<number>): boolean {
   return false;
 }
 
-const contentKey = (t: Token): string => {
-  if (t.kind === "punct") return "";
-  if (t.kind === "word" && V.stopwords.has(t.norm) && !V.negations.has(t.norm)) return "";
-  return matchKey(t.norm);
-};
-
-export function compareUnsourced(ctx: CompareContext, frame: SentenceFrame): void {
-  if (!ctx.base.articles.size || frame.imagined) return;
-  const sources = SourceSentences.of(ctx.base);
-  if (!sources.sentences.length) return;
-  const near = sources.near(frame.wordKeys, SHARED);
+export function compareUnsourced(ctx: CompareContext, frame: SentenceFrame, r: Restating): void {
+  const { text, tokens, keys } = r;
+  const near = r.near.filter((n) => n.shared >= SHARED).map((n) => n.sentence);
   if (!near.length) return;
   const said = saidIn(ctx.base);
   const s = frame.reading;
-  const text = frame.text.slice(s.start, s.end);
-  const tokens = tokenize(text, s.start);
-  if (tokens.length > LONGEST) return;
-  const keys = tokens.map(contentKey);
   const firstWord = tokens.findIndex((t) => t.kind !== "punct");
   const mine = new Set(tokens.map((t) => t.norm));
   for (let k = 0; k < tokens.length; k++) {
@@ -137,7 +123,7 @@ export function compareUnsourced(ctx: CompareContext, frame: SentenceFrame): voi
         code: kind === "number" ? (isYear(t) ? "wrong-date" : "wrong-number") : kind === "weekday" ? "wrong-date" : "wrong-detail",
         start: t.start,
         end: tokens[b - 1].end,
-        message: `${right}, not ${written} — no source says ${written}; ${source.source.outlet} says: “${excerpt(source.text, source.tokens, [c, d])}”.`,
+        message: `${right}, not ${written} — no source says ${written}; ${source.source.outlet} says: “${excerpt(source, [c, d])}”.`,
         fixes: [{ newText: right }],
         preferred: false,
         fact: { at: source.source.at, what: `${source.source.outlet}: ${source.source.title}` },
@@ -190,23 +176,4 @@ function sameSetting(d: Token[], [a, b]: [number, number], s: Token[], [c, e]: [
   const before = same(d[a - 1], s[c - 1]);
   const after = same(d[b], s[e]);
   return (before && after) || (before && content(d[a - 1])) || (after && content(d[b]));
-}
-
-/** The nearest keyed token before offset `k` (-1 when none). */
-function prevKeyed(keys: string[], k: number): number {
-  for (let i = k - 1; i >= 0; i--) if (keys[i]) return i;
-  return -1;
-}
-
-/** The nearest keyed token at or after offset `k` (-1 when none). */
-function nextKeyed(keys: string[], k: number): number {
-  for (let i = k; i < keys.length; i++) if (keys[i]) return i;
-  return -1;
-}
-
-/** The source's words around the difference, at most about twenty. */
-function excerpt(text: string, tokens: Token[], [a, b]: [number, number]): string {
-  const from = Math.max(0, a - 8);
-  const to = Math.min(tokens.length, b + 8);
-  return `${from > 0 ? "… " : ""}${text.slice(tokens[from].start, tokens[to - 1].end)}${to < tokens.length ? " …" : ""}`;
 }
